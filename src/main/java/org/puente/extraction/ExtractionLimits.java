@@ -1,0 +1,59 @@
+package org.puente.extraction;
+
+/**
+ * The bounds every extraction runs under, bound from {@code puente.extraction} in
+ * {@code pipeline/puente.yml}. The defaults suit a 2-core machine and office documents.
+ */
+public class ExtractionLimits {
+
+    /** Characters of text kept per document; longer text is truncated and flagged. */
+    private int maxCharacters = 2_000_000;
+    /** Wall-clock time one document may take before its parser process is killed. */
+    private long timeoutSeconds = 60;
+    /** Heap of each parser process; a document that needs more is recorded as out of memory. */
+    private int parserHeapMegabytes = 384;
+    /** Parser processes run side by side. */
+    private int parserProcesses = 2;
+    /** Largest output/input ratio of compressed content (zip bombs) and minimum size it applies from. */
+    private long maxCompressionRatio = 100;
+    private long compressionThresholdCharacters = 1_000_000;
+    /** How deep XML/package nesting and embedded documents may go. */
+    private int maxNestingDepth = 100;
+    private int maxEmbeddedDepth = 5;
+    /** Bytes of metadata kept per document, and per field. */
+    private int maxMetadataBytes = 1_000_000;
+    private int maxMetadataFieldBytes = 100_000;
+    /** Files above this size are not parsed at all. */
+    private long maxFileBytes = 500L * 1024 * 1024;
+    /** OCR image-only pages with tesseract when it is installed. */
+    private boolean ocr = false;
+    /** Tesseract languages, '+'-separated. */
+    private String ocrLanguages = "spa+eng+por";
+
+    public int getMaxCharacters() { return maxCharacters; }
+    public void setMaxCharacters(int maxCharacters) { this.maxCharacters = maxCharacters; }
+    public long getTimeoutSeconds() { return timeoutSeconds; }
+    public void setTimeoutSeconds(long timeoutSeconds) { this.timeoutSeconds = timeoutSeconds; }
+    public int getParserHeapMegabytes() { return parserHeapMegabytes; }
+    public void setParserHeapMegabytes(int parserHeapMegabytes) { this.parserHeapMegabytes = parserHeapMegabytes; }
+    public int getParserProcesses() { return parserProcesses; }
+    public void setParserProcesses(int parserProcesses) { this.parserProcesses = parserProcesses; }
+    public long getMaxCompressionRatio() { return maxCompressionRatio; }
+    public void setMaxCompressionRatio(long maxCompressionRatio) { this.maxCompressionRatio = maxCompressionRatio; }
+    public long getCompressionThresholdCharacters() { return compressionThresholdCharacters; }
+    public void setCompressionThresholdCharacters(long v) { this.compressionThresholdCharacters = v; }
+    public int getMaxNestingDepth() { return maxNestingDepth; }
+    public void setMaxNestingDepth(int maxNestingDepth) { this.maxNestingDepth = maxNestingDepth; }
+    public int getMaxEmbeddedDepth() { return maxEmbeddedDepth; }
+    public void setMaxEmbeddedDepth(int maxEmbeddedDepth) { this.maxEmbeddedDepth = maxEmbeddedDepth; }
+    public int getMaxMetadataBytes() { return maxMetadataBytes; }
+    public void setMaxMetadataBytes(int maxMetadataBytes) { this.maxMetadataBytes = maxMetadataBytes; }
+    public int getMaxMetadataFieldBytes() { return maxMetadataFieldBytes; }
+    public void setMaxMetadataFieldBytes(int v) { this.maxMetadataFieldBytes = v; }
+    public long getMaxFileBytes() { return maxFileBytes; }
+    public void setMaxFileBytes(long maxFileBytes) { this.maxFileBytes = maxFileBytes; }
+    public boolean isOcr() { return ocr; }
+    public void setOcr(boolean ocr) { this.ocr = ocr; }
+    public String getOcrLanguages() { return ocrLanguages; }
+    public void setOcrLanguages(String ocrLanguages) { this.ocrLanguages = ocrLanguages; }
+}
