@@ -1,0 +1,355 @@
+package org.puente.extraction;
+
+import com.github.pemistahl.lingua.api.IsoCode639_1;
+import com.github.pemistahl.lingua.api.IsoCode639_3;
+import com.github.pemistahl.lingua.api.Language;
+import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Identifies the language of segments and documents among the configured languages, with
+ * Lingua (high accuracy mode), following what was measured in {@code DEPENDENCIES.md}
+ * ("Language identification: measured 2026-11-25").
+ *
+ * <ul>
+ *   <li>Lingua is built once, from the configured languages plus French, Italian, Catalan and
+ *       German so that a text in one of those is answered
+ *       {@link LanguageProfile#OTHER} instead of being forced onto the nearest configured
+ *       language. Its n-gram models are loaded lazily, once per JVM, on the first detection
+ *       (or by {@link #warmUp()}).</li>
+ *   <li>Before detection, URLs, e-mails, paths, placeholders, tags, command options and tokens
+ *       with digits are removed ({@link TextCleaner}).</li>
+ *   <li>A segment is {@link LanguageProfile#UNKNOWN} under {@value #MIN_SEGMENT_WORDS} words or
+ *       when the relative distance between the best and the second-best language (Lingua's top
+ *       confidence is always 1.0) is under {@value #MIN_RELATIVE_DISTANCE}.</li>
+ *   <li>A document's language is the majority of per-paragraph shares; see
+ *       {@link #profile(String)}.</li>
+ * </ul>
+ *
+ * <p>Languages are answered as lower-case ISO 639-1 codes of the configured base languages
+ * ({@code pt-BR} is configured and answered as {@code pt}: Lingua has no regional models).
+ *
+ * <p>Thread-safe: all state is immutable and Lingua's detector is thread-safe. Build one
+ * instance and share it.
+ */
+public final class LanguageDetector {
+
+    /** Languages always loaded besides the configured ones, so that they come out as "other". */
+    private static final List<Language> REJECTION_LANGUAGES =
+            List.of(Language.FRENCH, Language.ITALIAN, Language.CATALAN, Language.GERMAN);
+
+    /** A segment with fewer words (after cleaning) is {@code unknown}. */
+    public static final int MIN_SEGMENT_WORDS = 3;
+
+    /** Minimum gap between the best and second-best confidence for an answer. */
+    public static final double MIN_RELATIVE_DISTANCE = 0.05;
+
+    /** A paragraph with fewer letters (after cleaning) is not used for a document's profile. */
+    public static final int MIN_PARAGRAPH_LETTERS = 40;
+
+    /** At most this many paragraphs are detected per document, sampled evenly. */
+    static final int MAX_SAMPLED_PARAGRAPHS = 200;
+
+    /** Paragraphs longer than this are cut into pieces of about {@link #CHUNK_CHARS}. */
+    static final int MAX_PARAGRAPH_CHARS = 1500;
+    static final int CHUNK_CHARS = 1000;
+
+    private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t\\x0B\\f\\u00A0]*\\n");
+    private static final Pattern LINE_BREAK = Pattern.compile("\\n");
+    private static final Pattern FENCED_CODE = Pattern.compile("(?m)^[ \\t]*(```|~~~)[^\\n]*\\n[\\s\\S]*?^[ \\t]*\\1[ \\t]*$");
+    private static final Pattern CODE_LINE = Pattern.compile(
+            "^\\s*(?:[$#>%] |>>> |import |package |#include|#!|<\\?|public |private |def |function |var |const |let |return |if ?\\(|for ?\\(|\\}|\\{).*"
+                    + "|.*[;{}]\\s*$");
+    private static final String CODE_SYMBOLS = "{}[]()<>=;|\\/$#_*&^~`";
+
+    private final List<String> languages;
+    private final Map<Language, String> configured;
+    private final com.github.pemistahl.lingua.api.LanguageDetector lingua;
+
+    /**
+     * @param languages configured BCP 47 tags ({@code es}, {@code en}, {@code pt}, {@code es-419},
+     *                  {@code pt-BR}...); regional subtags are dropped
+     * @throws IllegalArgumentException if the list is empty or a tag names no language Lingua knows
+     */
+    public LanguageDetector(List<String> languages) {
+        Objects.requireNonNull(languages, "languages");
+        if (languages.isEmpty()) {
+            throw new IllegalArgumentException("No language configured for language detection");
+        }
+        Map<Language, String> map = new LinkedHashMap<>();
+        for (String tag : languages) {
+            Language language = toLinguaLanguage(tag);
+            map.putIfAbsent(language, language.getIsoCode639_1().name().toLowerCase(Locale.ROOT));
+        }
+        this.configured = Collections.unmodifiableMap(map);
+        this.languages = List.copyOf(map.values());
+
+        Set<Language> loaded = EnumSet.copyOf(map.keySet());
+        loaded.addAll(REJECTION_LANGUAGES);
+        // Models are not preloaded: Lingua loads each n-gram model on first use, once per JVM.
+        this.lingua = LanguageDetectorBuilder.fromLanguages(loaded.toArray(Language[]::new))
+                .withMinimumRelativeDistance(MIN_RELATIVE_DISTANCE)
+                .build();
+    }
+
+    /** The configured languages as base ISO 639-1 codes, in configuration order, without duplicates. */
+    public List<String> languages() {
+        return languages;
+    }
+
+    /**
+     * Forces Lingua to load the models of every loaded language now (a few seconds), rather than
+     * during the first detection. Optional.
+     */
+    public void warmUp() {
+        // Plain ASCII letters: no language is ruled out by its alphabet, so every model is read.
+        lingua.computeLanguageConfidenceValues("the catalogue of this library lists every book and manuscript");
+    }
+
+    /**
+     * The language of a short text (a segment, a title, a sentence).
+     *
+     * @return a configured language code, {@code other} for a language that is recognised but
+     *         not configured, or {@code unknown} (empty, fewer than 3 words once cleaned, or the
+     *         best two languages closer than {@value #MIN_RELATIVE_DISTANCE})
+     */
+    public String detectSegment(String text) {
+        String cleaned = TextCleaner.clean(text);
+        if (TextCleaner.countWords(cleaned) < MIN_SEGMENT_WORDS) {
+            return LanguageProfile.UNKNOWN;
+        }
+        return detectCleaned(cleaned);
+    }
+
+    /**
+     * The languages of a document, as the shares of its paragraphs.
+     *
+     * <ol>
+     *   <li>Paragraphs are separated by blank lines or, when the text has none, by line breaks;
+     *       fenced ({@code ```}) code is removed; a paragraph over {@value #MAX_PARAGRAPH_CHARS}
+     *       characters is cut into pieces of about {@value #CHUNK_CHARS}.</li>
+     *   <li>When there are more than {@value #MAX_SAMPLED_PARAGRAPHS} paragraphs, that many are
+     *       taken evenly through the document (so at most ~300k characters are examined, whatever
+     *       the document's size).</li>
+     *   <li>Code-like paragraphs and those with fewer than {@value #MIN_PARAGRAPH_LETTERS} letters
+     *       after cleaning are skipped. Each remaining paragraph is detected like a segment: one
+     *       whose best two languages are closer than {@value #MIN_RELATIVE_DISTANCE} is unsure and
+     *       counts for no language.</li>
+     *   <li>Each classified paragraph weighs its number of letters after cleaning. {@code shares}
+     *       are each language's part of the classified weight (largest first, summing to 1,
+     *       {@code other} included); {@code language} is the largest share.</li>
+     *   <li>{@code confidence} = top share × the classified part of the usable weight (usable =
+     *       classified + unsure paragraphs). A document whose paragraphs are all sure and all in one
+     *       language gets 1.0; a 60/40 mix 0.6; a document where half the text was unsure gets at
+     *       most 0.5. Skipped paragraphs (short, code) do not lower it: they carry no evidence.</li>
+     * </ol>
+     *
+     * <p>No distance gap is applied to the document as a whole. A text with no usable paragraph,
+     * or with no sure paragraph, gives {@link LanguageProfile#unknown()}.
+     */
+    public LanguageProfile profile(String documentText) {
+        if (documentText == null || documentText.isBlank()) {
+            return LanguageProfile.unknown();
+        }
+        List<String> paragraphs = sample(paragraphs(documentText));
+        Map<String, Long> weights = new HashMap<>();
+        long classified = 0;
+        long usable = 0;
+        for (String paragraph : paragraphs) {
+            if (looksLikeCode(paragraph)) {
+                continue;
+            }
+            String cleaned = TextCleaner.clean(paragraph);
+            int letters = TextCleaner.countLetters(cleaned);
+            if (letters < MIN_PARAGRAPH_LETTERS) {
+                continue;
+            }
+            usable += letters;
+            String language = detectCleaned(cleaned);
+            if (!LanguageProfile.UNKNOWN.equals(language)) {
+                classified += letters;
+                weights.merge(language, (long) letters, Long::sum);
+            }
+        }
+        if (classified == 0) {
+            return LanguageProfile.unknown();
+        }
+        List<Map.Entry<String, Long>> sorted = new ArrayList<>(weights.entrySet());
+        sorted.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        Map<String, Double> shares = new LinkedHashMap<>();
+        for (Map.Entry<String, Long> e : sorted) {
+            shares.put(e.getKey(), e.getValue() / (double) classified);
+        }
+        String top = sorted.get(0).getKey();
+        double topShare = shares.get(top);
+        double coverage = classified / (double) usable;
+        return new LanguageProfile(top, topShare * coverage, shares);
+    }
+
+    private String detectCleaned(String cleaned) {
+        Map<Language, Double> values = lingua.computeLanguageConfidenceValues(cleaned);
+        Language best = null;
+        double first = 0;
+        double second = 0;
+        for (Map.Entry<Language, Double> e : values.entrySet()) {
+            double v = e.getValue();
+            if (best == null || v > first) {
+                second = first;
+                first = v;
+                best = e.getKey();
+            } else if (v > second) {
+                second = v;
+            }
+        }
+        if (best == null || best == Language.UNKNOWN || first - second < MIN_RELATIVE_DISTANCE) {
+            return LanguageProfile.UNKNOWN;
+        }
+        String tag = configured.get(best);
+        return tag != null ? tag : LanguageProfile.OTHER;
+    }
+
+    /** Splits into paragraphs (blank lines, else lines), cutting very long ones into pieces. */
+    static List<String> paragraphs(String text) {
+        String normalized = text.replace("\r\n", "\n").replace('\r', '\n');
+        normalized = FENCED_CODE.matcher(normalized).replaceAll("\n");
+        Pattern separator = BLANK_LINE.matcher(normalized).find() ? BLANK_LINE : LINE_BREAK;
+        List<String> result = new ArrayList<>();
+        for (String part : separator.split(normalized)) {
+            String p = part.strip();
+            if (p.isEmpty()) {
+                continue;
+            }
+            if (p.length() <= MAX_PARAGRAPH_CHARS) {
+                result.add(p);
+            } else {
+                cut(p, result);
+            }
+        }
+        return result;
+    }
+
+    /** Cuts a long paragraph into pieces of about CHUNK_CHARS, preferably after a sentence end. */
+    private static void cut(String p, List<String> out) {
+        int start = 0;
+        while (p.length() - start > MAX_PARAGRAPH_CHARS) {
+            int limit = start + CHUNK_CHARS;
+            int end = -1;
+            for (int i = limit; i > start + CHUNK_CHARS / 2; i--) {
+                char c = p.charAt(i - 1);
+                if ((c == '.' || c == '!' || c == '?' || c == '\n') && Character.isWhitespace(p.charAt(i))) {
+                    end = i;
+                    break;
+                }
+            }
+            if (end < 0) {
+                for (int i = limit; i > start + CHUNK_CHARS / 2; i--) {
+                    if (Character.isWhitespace(p.charAt(i))) {
+                        end = i;
+                        break;
+                    }
+                }
+            }
+            if (end < 0) {
+                end = limit;
+            }
+            out.add(p.substring(start, end));
+            start = end;
+        }
+        out.add(p.substring(start));
+    }
+
+    /** At most MAX_SAMPLED_PARAGRAPHS paragraphs, evenly spread through the list. */
+    static List<String> sample(List<String> paragraphs) {
+        int n = paragraphs.size();
+        if (n <= MAX_SAMPLED_PARAGRAPHS) {
+            return paragraphs;
+        }
+        List<String> picked = new ArrayList<>(MAX_SAMPLED_PARAGRAPHS);
+        for (int i = 0; i < MAX_SAMPLED_PARAGRAPHS; i++) {
+            picked.add(paragraphs.get((int) ((long) i * n / MAX_SAMPLED_PARAGRAPHS)));
+        }
+        return picked;
+    }
+
+    /**
+     * Code-like: more than 10% of the visible characters are code symbols, or most lines look like
+     * statements or shell prompts (end in ; { } or start with a prompt or a keyword).
+     */
+    static boolean looksLikeCode(String paragraph) {
+        int visible = 0;
+        int symbols = 0;
+        for (int i = 0; i < paragraph.length(); i++) {
+            char c = paragraph.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                visible++;
+                if (CODE_SYMBOLS.indexOf(c) >= 0) {
+                    symbols++;
+                }
+            }
+        }
+        if (visible == 0) {
+            return false;
+        }
+        if (symbols * 10 > visible) {
+            return true;
+        }
+        String[] lines = LINE_BREAK.split(paragraph);
+        int nonEmpty = 0;
+        int code = 0;
+        for (String line : lines) {
+            if (!line.isBlank()) {
+                nonEmpty++;
+                if (CODE_LINE.matcher(line).matches()) {
+                    code++;
+                }
+            }
+        }
+        return nonEmpty >= 2 && code * 2 > nonEmpty;
+    }
+
+    private static Language toLinguaLanguage(String tag) {
+        if (tag == null || tag.isBlank()) {
+            throw new IllegalArgumentException("Blank language tag in the configured languages");
+        }
+        String base = Locale.forLanguageTag(tag.strip().replace('_', '-')).getLanguage();
+        Language language = null;
+        if (base.length() == 2) {
+            language = byIso(base, IsoCode639_1.values(), true);
+        } else if (base.length() == 3) {
+            language = byIso(base, IsoCode639_3.values(), false);
+        }
+        if (language == null || language == Language.UNKNOWN) {
+            throw new IllegalArgumentException("Unsupported language tag '" + tag
+                    + "' for language detection: expected a BCP 47 tag of a language Lingua knows, "
+                    + "such as es, en, pt, es-419 or pt-BR");
+        }
+        return language;
+    }
+
+    private static Language byIso(String code, Enum<?>[] codes, boolean twoLetters) {
+        for (Enum<?> c : codes) {
+            if (c.name().equalsIgnoreCase(code)) {
+                Language l = twoLetters ? Language.getByIsoCode639_1((IsoCode639_1) c)
+                        : Language.getByIsoCode639_3((IsoCode639_3) c);
+                return l;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return "LanguageDetector" + languages;
+    }
+}
