@@ -228,8 +228,23 @@ class LanguageDetectorTest {
         assertThat(profile.language()).isEqualTo("pt");
         assertThat(profile.shares().get("pt")).isCloseTo(0.75, within(0.05));
         assertThat(single.language()).isEqualTo("es");
-        assertThat(LanguageDetector.sample(LanguageDetector.paragraphs(oneLine))).hasSizeLessThanOrEqualTo(200);
+        assertThat(LanguageDetector.sample(LanguageDetector.paragraphs(oneLine), 200)).hasSizeLessThanOrEqualTo(200);
         assertThat(ms).as("two 2M-character documents").isLessThan(10_000);
+    }
+
+    @Test
+    void samplingEstimatesTheSharesOfAHalfTranslatedDocument() {
+        // 650 Portuguese paragraphs followed by 350 still in English: a block structure.
+        List<String> paragraphs = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            paragraphs.add(i < 650 ? PT.get(i % 3) : EN.get(i % 3));
+        }
+        String doc = String.join("\n\n", paragraphs);
+        LanguageProfile exact = detector.profile(doc, Integer.MAX_VALUE);
+        LanguageProfile sampled = detector.profile(doc);
+        assertThat(sampled.language()).isEqualTo("pt");
+        assertThat(sampled.shares().get("pt")).isCloseTo(exact.shares().get("pt"), within(0.03));
+        assertThat(sampled.shares().get("en")).isCloseTo(exact.shares().get("en"), within(0.03));
     }
 
     @Test
