@@ -1,0 +1,277 @@
+package org.puente.extraction;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+
+import org.apache.tika.exception.TikaConfigException;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.pipes.FetchEmitTuple;
+import org.apache.tika.pipes.HandlerConfig;
+import org.apache.tika.pipes.PipesConfig;
+import org.apache.tika.pipes.PipesException;
+import org.apache.tika.pipes.PipesParser;
+import org.apache.tika.pipes.PipesResult;
+import org.apache.tika.pipes.emitter.EmitKey;
+import org.apache.tika.pipes.fetcher.FetchKey;
+import org.apache.tika.sax.BasicContentHandlerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one entry point to Apache Tika in Puente: extracts the text and metadata of a file in a
+ * separate parser JVM ({@link PipesParser}), under the bounds of {@link ExtractionLimits}.
+ *
+ * <p>A file that loops forever, exhausts the parser's heap, calls {@code System.exit} or crashes
+ * the parser JVM only costs that file (status {@link ExtractionStatus#TIMEOUT},
+ * {@link ExtractionStatus#OUT_OF_MEMORY} or {@link ExtractionStatus#CRASHED}); the parser process
+ * is restarted for the next file and the calling JVM never notices.
+ *
+ * <p>Thread-safe: {@link #extract(Path)} may be called from up to
+ * {@link ExtractionLimits#getParserProcesses()} threads in parallel, each using its own parser
+ * process (more threads wait for a free process). Parser processes start lazily on first use
+ * (about a second) and stop on {@link #close()}.
+ *
+ * <p>The parser JVM runs with the classpath of the running JVM ({@code java.class.path}, made
+ * absolute). That works under {@code mvn test} and for the thin {@code java -jar target/puente.jar}
+ * (whose manifest {@code Class-Path} lists {@code lib/*.jar}); it does not work from a Spring Boot
+ * fat jar, which is refused at construction.
+ */
+public final class DocumentExtractor implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DocumentExtractor.class);
+
+    static final String FETCHER_NAME = "fs";
+    private static final long STARTUP_TIMEOUT_MILLIS = 120_000;
+
+    private final ExtractionLimits limits;
+    private final Path workDir;
+    private final Path configFile;
+    private final OcrMode ocrMode;
+    private final PipesParser pipesParser;
+    private volatile boolean closed;
+
+    /** Whether OCR runs, and if not, why: it shapes the image-only message. */
+    enum OcrMode {
+        /** {@code puente.extraction.ocr} is false. */
+        OFF,
+        /** OCR is wanted but {@code tesseract} is not on the PATH. */
+        NOT_INSTALLED,
+        /** Tesseract runs on images and on PDF pages without text. */
+        ON
+    }
+
+    /**
+     * @param limits  bounds of every extraction; read once here (later changes have no effect)
+     * @param workDir a folder private to this extractor: Tika configuration, parser logs, crash
+     *                reports ({@code hs_err_pid*.log}) and temporary files go there; created if missing
+     * @throws ExtractionUnavailableException when the folder cannot be written or the running
+     *                                        JVM's classpath cannot start a parser process
+     */
+    public DocumentExtractor(ExtractionLimits limits, Path workDir) {
+        this.limits = limits;
+        this.workDir = workDir.toAbsolutePath().normalize();
+        String classPath = childClassPath();
+        this.ocrMode = !limits.isOcr() ? OcrMode.OFF : tesseractInstalled() ? OcrMode.ON : OcrMode.NOT_INSTALLED;
+        if (ocrMode == OcrMode.NOT_INSTALLED) {
+            LOG.warn("OCR is enabled but 'tesseract --version' does not run: image-only pages will not be OCRed");
+        }
+        try {
+            Files.createDirectories(this.workDir.resolve("tmp"));
+            Path logConfig = this.workDir.resolve("parser-logback.xml");
+            Files.writeString(logConfig, TikaConfigWriter.childLogbackXml(), StandardCharsets.UTF_8);
+            this.configFile = this.workDir.resolve("tika-config.xml");
+            String xml = TikaConfigWriter.tikaConfigXml(limits, ocrMode == OcrMode.ON,
+                    childJvmArgs(classPath, logConfig), javaPath(), STARTUP_TIMEOUT_MILLIS);
+            Files.writeString(configFile, xml, StandardCharsets.UTF_8);
+            PipesConfig pipesConfig = PipesConfig.load(configFile);
+            // Callers beyond numClients wait for a free process instead of failing after 60 s.
+            pipesConfig.setMaxWaitForClientMillis(Long.MAX_VALUE / 4);
+            this.pipesParser = new PipesParser(pipesConfig);
+        } catch (IOException | TikaConfigException e) {
+            throw new ExtractionUnavailableException("cannot prepare the Tika parser configuration in "
+                    + this.workDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Extracts one file. Never throws for a bad document: every problem of the file itself is an
+     * outcome with a status and a message a person can act on.
+     *
+     * @throws UncheckedIOException           the file does not exist or cannot be read (by this JVM)
+     * @throws ExtractionUnavailableException the parser process cannot run; not the file's fault
+     * @throws IllegalStateException          after {@link #close()}
+     */
+    public ExtractionOutcome extract(Path file) {
+        if (closed) {
+            throw new IllegalStateException("DocumentExtractor is closed");
+        }
+        Path path = file.toAbsolutePath().normalize();
+        long size;
+        try {
+            if (!Files.isRegularFile(path)) {
+                throw new NoSuchFileException(path.toString(), null, "not a regular file");
+            }
+            if (!Files.isReadable(path)) {
+                throw new IOException("cannot read " + path + " (permissions)");
+            }
+            size = Files.size(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (size > limits.getMaxFileBytes()) {
+            return ExtractionOutcome.failed(ExtractionStatus.TOO_LARGE,
+                    "too large: " + humanBytes(size) + " is above the limit of " + humanBytes(limits.getMaxFileBytes())
+                            + " (puente.extraction.max-file-bytes); it was not parsed. Raise the limit or split the file",
+                    null);
+        }
+        if (size == 0) {
+            return ExtractionOutcome.failed(ExtractionStatus.CORRUPT,
+                    "empty: the file has 0 bytes; ask for a fresh copy of the original", null);
+        }
+
+        ParseContext context = new ParseContext();
+        // One more character than allowed: seeing it tells a truncation from an exact fit.
+        int writeLimit = limits.getMaxCharacters() == Integer.MAX_VALUE ? -1 : limits.getMaxCharacters() + 1;
+        context.set(HandlerConfig.class, new HandlerConfig(BasicContentHandlerFactory.HANDLER_TYPE.BODY,
+                HandlerConfig.PARSE_MODE.CONCATENATE, writeLimit, -1, false));
+        FetchEmitTuple tuple = new FetchEmitTuple(path.toString(), new FetchKey(FETCHER_NAME, path.toString()),
+                new EmitKey(), new Metadata(), context, FetchEmitTuple.ON_PARSE_EXCEPTION.EMIT);
+
+        PipesResult result;
+        try {
+            result = pipesParser.parse(tuple);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExtractionUnavailableException("interrupted while extracting " + path, e);
+        } catch (IOException | PipesException | RuntimeException e) {
+            if (closed) {
+                throw new IllegalStateException("DocumentExtractor was closed during extraction", e);
+            }
+            throw new ExtractionUnavailableException("the Tika parser process could not run (" + e
+                    + "); check the parser's stderr above and " + workDir
+                    + " - this is a setup problem, not a problem of " + path, e);
+        }
+        return TikaOutcomes.toOutcome(result, limits, ocrMode);
+    }
+
+    /** The folder holding the Tika configuration, parser logs and crash reports. */
+    public Path workDir() {
+        return workDir;
+    }
+
+    /** Stops the parser processes. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            pipesParser.close();
+        } catch (IOException e) {
+            LOG.warn("closing the Tika parser processes: {}", e.toString());
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    private List<String> childJvmArgs(String classPath, Path logConfig) {
+        List<String> args = new ArrayList<>();
+        args.add("-cp");
+        args.add(classPath);
+        args.add("-Xmx" + limits.getParserHeapMegabytes() + "m");
+        args.add("-XX:+UseSerialGC");
+        args.add("-XX:ActiveProcessorCount=1");
+        args.add("-XX:ErrorFile=" + workDir.resolve("hs_err_pid%p.log"));
+        args.add("-Djava.io.tmpdir=" + workDir.resolve("tmp"));
+        args.add("-Dfile.encoding=UTF-8");
+        args.add("-Dlogback.configurationFile=" + logConfig);
+        return args;
+    }
+
+    private static String javaPath() {
+        Path java = Path.of(System.getProperty("java.home"), "bin",
+                System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows") ? "java.exe" : "java");
+        return java.toString();
+    }
+
+    /**
+     * The running JVM's classpath with every entry made absolute, so that the parser process
+     * finds the same classes whatever its working folder. A jar on it keeps its manifest
+     * {@code Class-Path} (the thin jar's {@code lib/*.jar}), which the JVM resolves itself.
+     */
+    static String childClassPath() {
+        String classPath = System.getProperty("java.class.path", "");
+        if (classPath.isBlank()) {
+            throw new ExtractionUnavailableException("java.class.path is empty: the Tika parser process would have no classes");
+        }
+        List<String> entries = new ArrayList<>();
+        for (String entry : classPath.split(File.pathSeparator)) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            Path p = Path.of(entry).toAbsolutePath().normalize();
+            if (isSpringBootFatJar(p)) {
+                throw new ExtractionUnavailableException("the application runs from a Spring Boot fat jar (" + p
+                        + "): a Tika parser process cannot load classes from BOOT-INF/lib. Build the thin jar "
+                        + "(target/puente.jar with lib/) or extract the fat jar (java -Djarmode=tools -jar app.jar extract)");
+            }
+            entries.add(p.toString());
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static boolean isSpringBootFatJar(Path p) {
+        if (!p.toString().endsWith(".jar") || !Files.isRegularFile(p)) {
+            return false;
+        }
+        try (JarFile jar = new JarFile(p.toFile())) {
+            return jar.getEntry("BOOT-INF/classes/") != null || jar.getEntry("BOOT-INF/lib/") != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static boolean tesseractInstalled() {
+        try {
+            Process process = new ProcessBuilder("tesseract", "--version")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return false;
+            }
+            return process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    static String humanBytes(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        if (bytes < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+        }
+        if (bytes < 1024L * 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+        }
+        return String.format(Locale.ROOT, "%.1f GB", bytes / (1024.0 * 1024 * 1024));
+    }
+}
