@@ -47,8 +47,13 @@ public final class UrlNormalizer {
         if (href == null || href.isBlank()) {
             throw new URISyntaxException(String.valueOf(href), "empty URL");
         }
-        URI uri = new URI(escapeIllegal(href.strip()));
-        if (base != null) {
+        String text = escapeIllegal(href.strip());
+        URI uri = new URI(text);
+        if (base != null && text.startsWith("?")) {
+            // java.net.URI follows RFC 2396 here; RFC 3986 keeps the base's path for "?query"
+            String path = base.getRawPath() == null || base.getRawPath().isEmpty() ? "/" : base.getRawPath();
+            uri = base.resolve(new URI(path + text));
+        } else if (base != null) {
             uri = base.resolve(uri);
         }
         if (!uri.isAbsolute()) {
