@@ -41,7 +41,7 @@ final class TikaConfigWriter {
             x.append("    <parser class=\"org.apache.tika.parser.ocr.TesseractOCRParser\">\n");
             x.append("      <params>\n");
             x.append("        <param name=\"language\" type=\"string\">").append(esc(limits.getOcrLanguages())).append("</param>\n");
-            x.append("        <param name=\"timeoutSeconds\" type=\"int\">").append(Math.max(1, limits.getTimeoutSeconds())).append("</param>\n");
+            x.append("        <param name=\"timeout\" type=\"int\">").append(Math.max(1, limits.getTimeoutSeconds())).append("</param>\n");
             x.append("      </params>\n");
             x.append("    </parser>\n");
         }
