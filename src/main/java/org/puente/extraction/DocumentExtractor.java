@@ -185,6 +185,20 @@ public final class DocumentExtractor implements AutoCloseable {
         } catch (IOException e) {
             LOG.warn("closing the Tika parser processes: {}", e.toString());
         }
+        // Temporary files the parser processes left behind (a killed parser cannot clean up).
+        try (var files = Files.list(workDir.resolve("tmp"))) {
+            files.forEach(f -> {
+                try {
+                    if (Files.isRegularFile(f)) {
+                        Files.deleteIfExists(f);
+                    }
+                } catch (IOException e) {
+                    LOG.debug("cannot delete {}: {}", f, e.toString());
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            LOG.debug("cannot clean {}: {}", workDir.resolve("tmp"), e.toString());
+        }
     }
 
     // ------------------------------------------------------------------------------------------
