@@ -1,5 +1,8 @@
 package org.puente.extraction;
 
+import java.io.IOException;
+import java.io.InputStream;
+
 import org.apache.tika.config.Field;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.extractor.EmbeddedDocumentExtractorFactory;
@@ -8,10 +11,12 @@ import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.ParseRecord;
+import org.xml.sax.ContentHandler;
+import org.xml.sax.SAXException;
 
 /**
  * Tika embedded-document extractor factory that parses attachments and embedded files only down
- * to {@code maxEmbeddedDepth} levels (1 = the documents directly inside the file) and never writes
+ * to {@code maxEmbeddedDepth} levels (1 = the documents directly inside the file, 0 = none) and never writes
  * embedded file names into the text. Deeper documents are skipped and a warning is recorded
  * ({@code X-TIKA:EXCEPTION:warn}).
  *
@@ -40,10 +45,16 @@ public final class DepthLimitingEmbeddedDocumentExtractorFactory implements Embe
         return extractor;
     }
 
+    /**
+     * Tika keeps one extractor per top-level parse in the ParseContext and reuses it for documents
+     * embedded in embedded documents, so counting the parses in progress here gives the level.
+     * (ParseRecord's depth cannot serve: it also counts nested composite parsers.)
+     */
     private static final class DepthLimitingExtractor extends ParsingEmbeddedDocumentExtractor {
 
         private final ParseContext context;
         private final int maxDepth;
+        private int inProgress;
 
         DepthLimitingExtractor(ParseContext context, int maxDepth) {
             super(context);
@@ -53,16 +64,26 @@ public final class DepthLimitingEmbeddedDocumentExtractorFactory implements Embe
 
         @Override
         public boolean shouldParseEmbedded(Metadata metadata) {
-            ParseRecord record = context.get(ParseRecord.class);
-            // The record's depth counts the parsers currently running: 1 while the file itself is
-            // parsed, so an embedded document found now would sit at that depth.
-            int depth = record == null ? 0 : record.getDepth();
-            if (depth > maxDepth) {
-                record.addWarning("embedded document '" + metadata.get(TikaCoreProperties.RESOURCE_NAME_KEY)
-                        + "' skipped: nested deeper than maxEmbeddedDepth=" + maxDepth);
+            if (inProgress >= maxDepth) {
+                ParseRecord record = context.get(ParseRecord.class);
+                if (record != null) {
+                    record.addWarning("embedded document '" + metadata.get(TikaCoreProperties.RESOURCE_NAME_KEY)
+                            + "' skipped: nested deeper than maxEmbeddedDepth=" + maxDepth);
+                }
                 return false;
             }
             return super.shouldParseEmbedded(metadata);
+        }
+
+        @Override
+        public void parseEmbedded(InputStream stream, ContentHandler handler, Metadata metadata, boolean outputHtml)
+                throws SAXException, IOException {
+            inProgress++;
+            try {
+                super.parseEmbedded(stream, handler, metadata, outputHtml);
+            } finally {
+                inProgress--;
+            }
         }
     }
 }

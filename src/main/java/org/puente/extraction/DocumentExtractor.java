@@ -53,6 +53,8 @@ public final class DocumentExtractor implements AutoCloseable {
 
     static final String FETCHER_NAME = "fs";
     private static final long STARTUP_TIMEOUT_MILLIS = 120_000;
+    /** Characters asked of Tika beyond the limit, see {@link TikaOutcomes#classify}. */
+    static final int WRITE_LIMIT_MARGIN = 1024;
 
     private final ExtractionLimits limits;
     private final Path workDir;
@@ -141,8 +143,9 @@ public final class DocumentExtractor implements AutoCloseable {
         }
 
         ParseContext context = new ParseContext();
-        // One more character than allowed: seeing it tells a truncation from an exact fit.
-        int writeLimit = limits.getMaxCharacters() == Integer.MAX_VALUE ? -1 : limits.getMaxCharacters() + 1;
+        // A little more than allowed: trailing whitespace past the limit is not a truncation.
+        int writeLimit = limits.getMaxCharacters() > Integer.MAX_VALUE - WRITE_LIMIT_MARGIN
+                ? -1 : limits.getMaxCharacters() + WRITE_LIMIT_MARGIN;
         context.set(HandlerConfig.class, new HandlerConfig(BasicContentHandlerFactory.HANDLER_TYPE.BODY,
                 HandlerConfig.PARSE_MODE.CONCATENATE, writeLimit, -1, false));
         FetchEmitTuple tuple = new FetchEmitTuple(path.toString(), new FetchKey(FETCHER_NAME, path.toString()),
@@ -181,6 +184,20 @@ public final class DocumentExtractor implements AutoCloseable {
             pipesParser.close();
         } catch (IOException e) {
             LOG.warn("closing the Tika parser processes: {}", e.toString());
+        }
+        // Temporary files the parser processes left behind (a killed parser cannot clean up).
+        try (var files = Files.list(workDir.resolve("tmp"))) {
+            files.forEach(f -> {
+                try {
+                    if (Files.isRegularFile(f)) {
+                        Files.deleteIfExists(f);
+                    }
+                } catch (IOException e) {
+                    LOG.debug("cannot delete {}: {}", f, e.toString());
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            LOG.debug("cannot clean {}: {}", workDir.resolve("tmp"), e.toString());
         }
     }
 

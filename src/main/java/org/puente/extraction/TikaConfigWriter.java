@@ -21,6 +21,15 @@ final class TikaConfigWriter {
         x.append("    <parser class=\"org.apache.tika.parser.DefaultParser\">\n");
         x.append("      <parser-exclude class=\"org.apache.tika.parser.ocr.TesseractOCRParser\"/>\n");
         x.append("      <parser-exclude class=\"org.apache.tika.parser.pdf.PDFParser\"/>\n");
+        x.append("      <parser-exclude class=\"org.apache.tika.parser.microsoft.ooxml.OOXMLParser\"/>\n");
+        x.append("    </parser>\n");
+        // Streaming (SAX) DOCX/PPTX extraction: text flows through Tika's zip-bomb guard instead of
+        // a whole-document DOM being built first (a 120 MB document.xml ran a 256 MB parser out of memory).
+        x.append("    <parser class=\"org.apache.tika.parser.microsoft.ooxml.OOXMLParser\">\n");
+        x.append("      <params>\n");
+        x.append("        <param name=\"useSAXDocxExtractor\" type=\"bool\">true</param>\n");
+        x.append("        <param name=\"useSAXPptxExtractor\" type=\"bool\">true</param>\n");
+        x.append("      </params>\n");
         x.append("    </parser>\n");
         x.append("    <parser class=\"org.apache.tika.parser.pdf.PDFParser\">\n");
         x.append("      <params>\n");
@@ -32,18 +41,15 @@ final class TikaConfigWriter {
             x.append("    <parser class=\"org.apache.tika.parser.ocr.TesseractOCRParser\">\n");
             x.append("      <params>\n");
             x.append("        <param name=\"language\" type=\"string\">").append(esc(limits.getOcrLanguages())).append("</param>\n");
-            x.append("        <param name=\"timeoutSeconds\" type=\"int\">").append(Math.max(1, limits.getTimeoutSeconds())).append("</param>\n");
+            x.append("        <param name=\"timeout\" type=\"int\">").append(Math.max(1, limits.getTimeoutSeconds())).append("</param>\n");
             x.append("      </params>\n");
             x.append("    </parser>\n");
         }
         x.append("  </parsers>\n");
 
-        // --- charsets: valid UTF-8 first, then Tika's own detectors in their usual order
+        // --- charsets: valid UTF-8 first, then Tika's own detectors (called by ours)
         x.append("  <encodingDetectors>\n");
         x.append("    <encodingDetector class=\"").append(Utf8FirstEncodingDetector.class.getName()).append("\"/>\n");
-        x.append("    <encodingDetector class=\"org.apache.tika.parser.html.HtmlEncodingDetector\"/>\n");
-        x.append("    <encodingDetector class=\"org.apache.tika.parser.txt.UniversalEncodingDetector\"/>\n");
-        x.append("    <encodingDetector class=\"org.apache.tika.parser.txt.Icu4jEncodingDetector\"/>\n");
         x.append("  </encodingDetectors>\n");
 
         // --- zip bombs, nesting, embedded depth, metadata size

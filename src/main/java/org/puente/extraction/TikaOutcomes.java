@@ -90,20 +90,23 @@ final class TikaOutcomes {
                                       DocumentExtractor.OcrMode ocrMode) {
         String rawText = m.get(TikaCoreProperties.TIKA_CONTENT);
         String text = rawText == null ? "" : rawText;
-        boolean truncated = false;
-        int max = limits.getMaxCharacters();
-        if (text.length() > max) {
-            truncated = true;
-            int cut = max;
-            if (cut > 0 && Character.isHighSurrogate(text.charAt(cut - 1))) {
-                cut--;
-            }
-            text = text.substring(0, cut);
-        }
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
         }
         text = text.strip();
+        int max = limits.getMaxCharacters();
+        // Tika was asked for WRITE_LIMIT_MARGIN more characters than kept: text longer than the
+        // limit once stripped, or Tika's own limit reached, means there was more.
+        boolean truncated = text.length() > max
+                || (rawText != null && rawText.length() >= (long) max + DocumentExtractor.WRITE_LIMIT_MARGIN)
+                || "true".equalsIgnoreCase(m.get(TikaCoreProperties.WRITE_LIMIT_REACHED));
+        if (text.length() > max) {
+            int cut = max;
+            if (cut > 0 && Character.isHighSurrogate(text.charAt(cut - 1))) {
+                cut--;
+            }
+            text = text.substring(0, cut).strip();
+        }
 
         String mediaType = mediaType(m);
         Integer pages = pages(m);

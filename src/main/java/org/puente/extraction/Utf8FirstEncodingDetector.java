@@ -5,15 +5,25 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
+import java.util.List;
+
+import org.apache.tika.detect.CompositeEncodingDetector;
 import org.apache.tika.detect.EncodingDetector;
 import org.apache.tika.metadata.Metadata;
+import org.apache.tika.parser.html.HtmlEncodingDetector;
+import org.apache.tika.parser.txt.Icu4jEncodingDetector;
+import org.apache.tika.parser.txt.UniversalEncodingDetector;
 
 /**
  * Tika encoding detector that answers UTF-8 when the first bytes of a text are valid UTF-8 and
- * hold at least one non-ASCII character, and otherwise says nothing so that Tika's own detectors
- * decide. Tika's statistical detectors guess short Spanish or Portuguese UTF-8 files as TIS-620
- * or ISO-8859-1; a byte sequence that is valid UTF-8 with multi-byte characters is, in practice,
- * never anything else.
+ * hold at least one non-ASCII character, and otherwise asks Tika's own detectors (HTML meta
+ * charset, then the statistical Universal and ICU4J detectors). Tika's statistical detectors
+ * guess short Spanish or Portuguese UTF-8 files as TIS-620 or ISO-8859-1; a byte sequence that is
+ * valid UTF-8 with multi-byte characters is, in practice, never anything else.
+ *
+ * <p>When Tika's detectors answer ISO-8859-1 but the bytes hold 0x80-0x9F (C1 controls in
+ * ISO-8859-1, but the euro sign, curly quotes and dashes in windows-1252), the answer is
+ * windows-1252: that is what such files are, and the two agree on every other byte.
  *
  * <p>Public only because Tika instantiates it by class name from the configuration that
  * {@link DocumentExtractor} writes; not meant to be used directly.
@@ -24,6 +34,11 @@ public final class Utf8FirstEncodingDetector implements EncodingDetector {
 
     /** Bytes looked at; Tika's statistical detectors look at a similar prefix. */
     static final int PROBE_BYTES = 64 * 1024;
+
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    private final EncodingDetector tikaDetectors = new CompositeEncodingDetector(List.of(
+            new HtmlEncodingDetector(), new UniversalEncodingDetector(), new Icu4jEncodingDetector()));
 
     @Override
     public Charset detect(InputStream input, Metadata metadata) throws IOException {
@@ -42,7 +57,24 @@ public final class Utf8FirstEncodingDetector implements EncodingDetector {
         } finally {
             input.reset();
         }
-        return isNonAsciiUtf8(buffer, length, length == PROBE_BYTES) ? StandardCharsets.UTF_8 : null;
+        if (isNonAsciiUtf8(buffer, length, length == PROBE_BYTES)) {
+            return StandardCharsets.UTF_8;
+        }
+        Charset tikas = tikaDetectors.detect(input, metadata);
+        if (StandardCharsets.ISO_8859_1.equals(tikas) && hasC1Bytes(buffer, length)) {
+            return WINDOWS_1252;
+        }
+        return tikas;
+    }
+
+    private static boolean hasC1Bytes(byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
+            int b = bytes[i] & 0xFF;
+            if (b >= 0x80 && b <= 0x9F) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -55,7 +55,7 @@ class DocumentExtractorTest {
     private static ExtractionOutcome extract(Path file) {
         ExtractionOutcome outcome = extractor.extract(file);
         System.out.println(file.getFileName() + " -> " + outcome.status() + " [" + outcome.mediaType() + "] "
-                + outcome.message());
+                + outcome.message() + " " + outcome.metadata());
         return outcome;
     }
 
@@ -142,6 +142,18 @@ class DocumentExtractorTest {
         assertThat(outcome.status()).isEqualTo(ExtractionStatus.REFUSED_HOSTILE);
         assertThat(outcome.message()).startsWith("refused:");
         assertThat(seconds).isLessThan(30);
+    }
+
+    @Test
+    void oneGiantRunIsStoppedAndTheNextFileStillExtracts() throws Exception {
+        // Tika buffers a whole run before its zip-bomb guard sees it: 150 MB in one run cannot be
+        // refused early, but it must end in a status, not a hang or a dead caller.
+        Path bomb = Fixtures.giantRunDocx(dir.resolve("giant.docx"), 150);
+        ExtractionOutcome outcome = extract(bomb);
+        assertThat(outcome.status()).isIn(ExtractionStatus.REFUSED_HOSTILE, ExtractionStatus.OUT_OF_MEMORY);
+        ExtractionOutcome next = extract(Fixtures.text(dir.resolve("after.txt"), "Después del problema.", StandardCharsets.UTF_8));
+        assertThat(next.status()).isEqualTo(ExtractionStatus.EXTRACTED);
+        assertThat(next.text()).isEqualTo("Después del problema.");
     }
 
     @Test

@@ -68,6 +68,7 @@ final class Fixtures {
             if (author != null) {
                 doc.getDocumentInformation().setAuthor(author);
             }
+            doc.getDocumentInformation().setProducer("Puente test fixtures");
             Calendar created = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
             created.clear();
             created.set(2024, Calendar.MARCH, 1, 10, 30, 0);
@@ -206,10 +207,39 @@ final class Fixtures {
     }
 
     /**
-     * A DOCX-shaped zip whose document.xml holds {@code megabytes} MB of one repeated letter:
-     * a few hundred KB on disk.
+     * A DOCX-shaped zip whose document.xml holds about {@code megabytes} MB of repeated text in
+     * short paragraphs: a few hundred KB on disk.
      */
     static Path zipBombDocx(Path file, int megabytes) throws IOException {
+        byte[] paragraph = ("<w:p><w:r><w:t>" + "Texto repetido para inflar el documento. ".repeat(24)
+                + "</w:t></w:r></w:p>").getBytes(StandardCharsets.UTF_8);
+        return docxShapedZip(file, zip -> {
+            long written = 0;
+            while (written < megabytes * 1024L * 1024L) {
+                zip.write(paragraph);
+                written += paragraph.length;
+            }
+        });
+    }
+
+    /** A DOCX-shaped zip whose document.xml is one paragraph of {@code megabytes} MB of one letter. */
+    static Path giantRunDocx(Path file, int megabytes) throws IOException {
+        return docxShapedZip(file, zip -> {
+            zip.write("<w:p><w:r><w:t>".getBytes(StandardCharsets.UTF_8));
+            byte[] chunk = new byte[1024 * 1024];
+            Arrays.fill(chunk, (byte) 'a');
+            for (int i = 0; i < megabytes; i++) {
+                zip.write(chunk);
+            }
+            zip.write("</w:t></w:r></w:p>".getBytes(StandardCharsets.UTF_8));
+        });
+    }
+
+    private interface Body {
+        void write(ZipOutputStream zip) throws IOException;
+    }
+
+    private static Path docxShapedZip(Path file, Body body) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
             zip.setLevel(9);
             put(zip, "[Content_Types].xml", """
@@ -229,13 +259,9 @@ final class Fixtures {
             zip.putNextEntry(new ZipEntry("word/document.xml"));
             zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
                     + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
-                    + "<w:body><w:p><w:r><w:t>").getBytes(StandardCharsets.UTF_8));
-            byte[] chunk = new byte[1024 * 1024];
-            Arrays.fill(chunk, (byte) 'a');
-            for (int i = 0; i < megabytes; i++) {
-                zip.write(chunk);
-            }
-            zip.write("</w:t></w:r></w:p></w:body></w:document>".getBytes(StandardCharsets.UTF_8));
+                    + "<w:body>").getBytes(StandardCharsets.UTF_8));
+            body.write(zip);
+            zip.write("</w:body></w:document>".getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         }
         return file;
