@@ -30,12 +30,12 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /** Builds test documents in a folder; nothing is read from outside the test. */
-final class Fixtures {
+public final class Fixtures {
 
     private Fixtures() {
     }
 
-    static Path docx(Path file, String title, String author, String... paragraphs) throws IOException {
+    public static Path docx(Path file, String title, String author, String... paragraphs) throws IOException {
         try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(file)) {
             doc.getProperties().getCoreProperties().setTitle(title);
             doc.getProperties().getCoreProperties().setCreator(author);
@@ -48,7 +48,7 @@ final class Fixtures {
     }
 
     /** One page per string; metadata set when non-null. */
-    static Path pdf(Path file, String title, String author, String... pageTexts) throws IOException {
+    public static Path pdf(Path file, String title, String author, String... pageTexts) throws IOException {
         try (PDDocument doc = new PDDocument()) {
             PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
             for (String text : pageTexts) {
@@ -79,7 +79,7 @@ final class Fixtures {
     }
 
     /** Pages holding only a drawn picture: no text layer at all. */
-    static Path imageOnlyPdf(Path file, int pages) throws IOException {
+    public static Path imageOnlyPdf(Path file, int pages) throws IOException {
         try (PDDocument doc = new PDDocument()) {
             BufferedImage image = new BufferedImage(300, 120, BufferedImage.TYPE_INT_RGB);
             Graphics2D g = image.createGraphics();
@@ -103,7 +103,7 @@ final class Fixtures {
         return file;
     }
 
-    static Path encryptedPdf(Path file, String text) throws IOException {
+    public static Path encryptedPdf(Path file, String text) throws IOException {
         Path plain = file.resolveSibling("plain-" + file.getFileName());
         pdf(plain, "Secreto", "Alguien", text);
         try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(plain.toFile())) {
@@ -117,25 +117,25 @@ final class Fixtures {
     }
 
     /** The first {@code fraction} of a file's bytes. */
-    static Path truncated(Path source, Path target, double fraction) throws IOException {
+    public static Path truncated(Path source, Path target, double fraction) throws IOException {
         byte[] bytes = Files.readAllBytes(source);
         Files.write(target, Arrays.copyOf(bytes, (int) (bytes.length * fraction)));
         return target;
     }
 
-    static Path text(Path file, String text, Charset charset) throws IOException {
+    public static Path text(Path file, String text, Charset charset) throws IOException {
         Files.write(file, text.getBytes(charset));
         return file;
     }
 
-    static Path randomBytes(Path file, int size, long seed) throws IOException {
+    public static Path randomBytes(Path file, int size, long seed) throws IOException {
         byte[] bytes = new byte[size];
         new Random(seed).nextBytes(bytes);
         Files.write(file, bytes);
         return file;
     }
 
-    static Path html(Path file) throws IOException {
+    public static Path html(Path file) throws IOException {
         String html = """
                 <!DOCTYPE html>
                 <html lang="es">
@@ -156,7 +156,7 @@ final class Fixtures {
     }
 
     /** A minimal OpenDocument text built by hand: mimetype (stored, first), manifest, content, meta. */
-    static Path odt(Path file) throws IOException {
+    public static Path odt(Path file) throws IOException {
         String content = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -210,7 +210,7 @@ final class Fixtures {
      * A DOCX-shaped zip whose document.xml holds about {@code megabytes} MB of repeated text in
      * short paragraphs: a few hundred KB on disk.
      */
-    static Path zipBombDocx(Path file, int megabytes) throws IOException {
+    public static Path zipBombDocx(Path file, int megabytes) throws IOException {
         byte[] paragraph = ("<w:p><w:r><w:t>" + "Texto repetido para inflar el documento. ".repeat(24)
                 + "</w:t></w:r></w:p>").getBytes(StandardCharsets.UTF_8);
         return docxShapedZip(file, zip -> {
@@ -223,7 +223,7 @@ final class Fixtures {
     }
 
     /** A DOCX-shaped zip whose document.xml is one paragraph of {@code megabytes} MB of one letter. */
-    static Path giantRunDocx(Path file, int megabytes) throws IOException {
+    public static Path giantRunDocx(Path file, int megabytes) throws IOException {
         return docxShapedZip(file, zip -> {
             zip.write("<w:p><w:r><w:t>".getBytes(StandardCharsets.UTF_8));
             byte[] chunk = new byte[1024 * 1024];
@@ -268,7 +268,7 @@ final class Fixtures {
     }
 
     /** A plain zip with one text entry of {@code megabytes} MB of one repeated letter. */
-    static Path zipBomb(Path file, int megabytes) throws IOException {
+    public static Path zipBomb(Path file, int megabytes) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
             zip.setLevel(9);
             zip.putNextEntry(new ZipEntry("bomb.txt"));

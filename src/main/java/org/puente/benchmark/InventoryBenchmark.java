@@ -1,0 +1,163 @@
+package org.puente.benchmark;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.sax.BodyContentHandler;
+import org.apache.tika.sax.WriteOutContentHandler;
+import org.puente.extraction.ExtractionLimits;
+
+/**
+ * Measures the pipeline against the baseline the issue names, in one run over one folder:
+ * <ol>
+ * <li>a plain sequential Tika loop ({@link AutoDetectParser} in this JVM, same character limit),</li>
+ * <li>{@code puente run} over the folder as a fresh process with an empty working folder (first run),</li>
+ * <li>{@code puente run} again over the unchanged folder (re-run).</li>
+ * </ol>
+ * It prints documents/s, MB/s and peak heap for each, and the ratios.
+ */
+public final class InventoryBenchmark {
+
+    private static final Pattern RUN_LINE = Pattern.compile("Run \\d+.*?(\\d+) documents found.*? in ([0-9.]+) s");
+    private static final Pattern HEAP_LINE = Pattern.compile("peak heap (\\d+) MB");
+
+    private final Path folder;
+    private final ExtractionLimits limits;
+    private final PrintStream out;
+
+    public InventoryBenchmark(Path folder, ExtractionLimits limits, PrintStream out) {
+        this.folder = folder;
+        this.limits = limits;
+        this.out = out;
+    }
+
+    public record Figures(String what, int documents, long bytes, double seconds, long peakHeapMb) {
+        double documentsPerSecond() {
+            return documents / seconds;
+        }
+
+        double megabytesPerSecond() {
+            return bytes / (1024.0 * 1024.0) / seconds;
+        }
+    }
+
+    public List<Figures> run() throws Exception {
+        List<Path> files = files();
+        long bytes = 0;
+        for (Path f : files) {
+            bytes += Files.size(f);
+        }
+        out.printf(Locale.ROOT, "Corpus: %s, %d files, %.1f MB%n", folder, files.size(), bytes / 1048576.0);
+        Path state = Files.createTempDirectory("puente-benchmark-");
+        try {
+            List<Figures> figures = new ArrayList<>();
+            figures.add(plainTikaLoop(files, bytes));
+            figures.add(pipeline("pipeline, first run", state, bytes));
+            figures.add(pipeline("pipeline, re-run", state, bytes));
+            print(figures);
+            return figures;
+        } finally {
+            deleteTree(state);
+        }
+    }
+
+    private List<Path> files() throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().startsWith("."))
+                    .sorted().toList();
+        }
+    }
+
+    private Figures plainTikaLoop(List<Path> files, long bytes) {
+        System.gc();
+        PeakHeap.reset();
+        AutoDetectParser parser = new AutoDetectParser();
+        long start = System.nanoTime();
+        int failed = 0;
+        for (Path file : files) {
+            try (InputStream in = Files.newInputStream(file)) {
+                parser.parse(in, new BodyContentHandler(new WriteOutContentHandler(limits.getMaxCharacters())),
+                        new Metadata(), new ParseContext());
+            } catch (Exception | StackOverflowError e) {
+                failed++; // the loop goes on, as the pipeline does
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (failed > 0) {
+            out.printf("  plain loop: %d files failed to parse%n", failed);
+        }
+        return new Figures("plain Tika loop (1 thread)", files.size(), bytes, seconds, PeakHeap.megabytes());
+    }
+
+    /** {@code puente run} in a child JVM on this JVM's class path, configured for the folder only. */
+    private Figures pipeline(String what, Path state, long bytes) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-Dspring.config.import=",
+                "-Dpuente.work-dir=" + state.resolve("work"),
+                "-Dpuente.inventory-dir=" + state.resolve("inventory"),
+                "-Dpuente.sources[0].name=benchmark",
+                "-Dpuente.sources[0].type=folder",
+                "-Dpuente.sources[0].path=" + folder.toAbsolutePath(),
+                "-Dpuente.extraction.max-characters=" + limits.getMaxCharacters(),
+                "org.puente.PuenteApplication", "run"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        StringBuilder output = new StringBuilder();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = in.readLine()) != null; ) {
+                output.append(line).append('\n');
+            }
+        }
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(what + " failed:\n" + output);
+        }
+        Matcher run = RUN_LINE.matcher(output);
+        Matcher heap = HEAP_LINE.matcher(output);
+        if (!run.find() || !heap.find()) {
+            throw new IllegalStateException(what + ": unexpected output:\n" + output);
+        }
+        return new Figures(what, Integer.parseInt(run.group(1)), bytes, Double.parseDouble(run.group(2)),
+                Long.parseLong(heap.group(1)));
+    }
+
+    private void print(List<Figures> figures) {
+        out.printf("%-28s %9s %9s %9s %11s%n", "", "seconds", "docs/s", "MB/s", "peak heap");
+        for (Figures f : figures) {
+            out.printf(Locale.ROOT, "%-28s %9.2f %9.1f %9.2f %8d MB%n", f.what(), f.seconds(), f.documentsPerSecond(),
+                    f.megabytesPerSecond(), f.peakHeapMb());
+        }
+        Figures loop = figures.get(0);
+        Figures first = figures.get(1);
+        Figures rerun = figures.get(2);
+        out.printf(Locale.ROOT, "pipeline / plain loop speed: %.2fx; re-run / first run time: %.1f%%%n",
+                loop.seconds() / first.seconds(), 100 * rerun.seconds() / first.seconds());
+        out.println("(pipeline times are the run's own, from its summary: JVM start-up is not included; "
+                + "its peak heap is the pipeline JVM's, without the parser processes)");
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.puente.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The README's first command on a fresh copy of the repository's pipeline/ and seeds/: the
+ * pipeline over the sample corpus with the embedded defaults, then the other commands.
+ */
+class ReadmeCommandsIT {
+
+    @TempDir
+    Path checkout;
+
+    @Test
+    void runOnTheSampleCorpusThenStatusExportAndRerun() throws Exception {
+        copy(Path.of("pipeline"), checkout.resolve("pipeline"));
+        copy(Path.of("seeds"), checkout.resolve("seeds"));
+        long seedDocuments;
+        try (Stream<Path> files = Files.walk(checkout.resolve("seeds"))) {
+            seedDocuments = files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("README")).count();
+        }
+
+        PuenteJar.Result run = PuenteJar.run(checkout, "run");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("Run 1: " + seedDocuments + " documents found, 0 unreadable, " + seedDocuments + " parsed");
+
+        JsonNode register = JsonMapper.builder().build().readTree(checkout.resolve("inventory/register.json").toFile());
+        assertThat(register.size()).isEqualTo((int) seedDocuments);
+        Set<String> languages = new HashSet<>();
+        for (JsonNode record : register) {
+            assertThat(record.get("status").asString()).as(record.toString()).isEqualTo("EXTRACTED");
+            languages.add(record.get("language").asString());
+        }
+        assertThat(languages).containsExactlyInAnyOrder("es", "en", "pt");
+        assertThat(checkout.resolve("inventory/register.csv")).exists();
+        assertThat(checkout.resolve(".puente/db")).isDirectory();
+
+        PuenteJar.Result again = PuenteJar.run(checkout, "run");
+        assertThat(again.exitCode()).as(again.output()).isZero();
+        assertThat(again.output()).contains("Run 2: " + seedDocuments + " documents found, 0 unreadable, 0 parsed");
+
+        PuenteJar.Result status = PuenteJar.run(checkout, "status");
+        assertThat(status.exitCode()).isZero();
+        assertThat(status.output()).contains("EXTRACTED").containsPattern("(?m)^2 ");
+
+        PuenteJar.Result export = PuenteJar.run(checkout, "inventory", "export", "--format", "csv", "--output", "-");
+        assertThat(export.exitCode()).isZero();
+        assertThat(export.output()).contains("id,state,status").contains("installation-guide_ch01s01.html");
+
+        PuenteJar.Result help = PuenteJar.run(checkout, "run", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.output()).contains("--reextract");
+
+        PuenteJar.Result wrong = PuenteJar.run(checkout, "frobnicate");
+        assertThat(wrong.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void aBrokenConfigurationGivesOneLineAndExitCodeOne() throws Exception {
+        PuenteJar.configure(checkout, """
+                puente:
+                  sources:
+                    - name: nothing
+                      type: folder
+                      path: does-not-exist
+                  workers: not-a-number
+                """);
+        PuenteJar.Result run = PuenteJar.run(checkout, "run");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.output()).contains("puente: cannot start").contains("workers");
+        assertThat(run.output().lines().count()).isLessThanOrEqualTo(2);
+    }
+
+    private static void copy(Path from, Path to) throws Exception {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+    }
+}
