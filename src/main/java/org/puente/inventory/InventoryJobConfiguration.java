@@ -20,10 +20,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.StepListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
@@ -70,8 +72,9 @@ public class InventoryJobConfiguration {
     @Bean
     Step discoverStep(JobRepository jobs, PlatformTransactionManager tx, PuenteProperties properties,
                       List<DocumentSource> sources, DocumentRepository repository) {
+        // The tasklet commits its own batches; the step's transaction only covers its bookkeeping.
         return new StepBuilder("discover", jobs)
-                .tasklet(new DiscoveryTasklet(properties, sources, repository), tx)
+                .tasklet(new DiscoveryTasklet(properties, sources, repository, tx), new ResourcelessTransactionManager())
                 .allowStartIfComplete(false)
                 .build();
     }
@@ -79,18 +82,20 @@ public class InventoryJobConfiguration {
     @Bean
     Step extractStep(JobRepository jobs, PlatformTransactionManager tx, PuenteProperties properties,
                      JdbcPagingItemReader<PendingLocation> pendingLocations, ExtractionProcessor extractionProcessor,
-                     ExtractedDocumentWriter extractedDocuments, DocumentRepository repository) {
+                     ExtractedDocumentWriter extractedDocuments, DocumentRepository repository,
+                     ObjectProvider<DocumentExtractor> extractor, ObjectProvider<LanguageDetector> languages) {
         SimpleAsyncTaskExecutor workers = new SimpleAsyncTaskExecutor("extract-");
         workers.setConcurrencyLimit(Math.max(1, properties.getWorkers()));
         ExtractionProgress progress = new ExtractionProgress(repository, System.console() != null);
         return new StepBuilder("extract", jobs)
-                .<PendingLocation, ExtractedDocument>chunk(Math.max(4, 2 * properties.getWorkers()))
+                .<PendingLocation, ExtractedDocument>chunk(properties.getChunkSize())
                 .transactionManager(tx)
                 .reader(pendingLocations)
                 .processor(extractionProcessor)
                 .writer(extractedDocuments)
                 .taskExecutor(workers)
-                .listener((org.springframework.batch.core.listener.StepListener) progress)
+                .listener((StepListener) new ExtractionWarmUp(repository, extractor::getObject, languages::getObject))
+                .listener((StepListener) progress)
                 .build();
     }
 

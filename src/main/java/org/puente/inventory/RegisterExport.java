@@ -123,10 +123,10 @@ public class RegisterExport {
         return row.stream().map(v -> v == null ? "" : v.toString()).collect(Collectors.toList());
     }
 
-    /** "en 63% es 37%": the shares as a coordinator reads them. */
+    /** "en 63% es 37%": the shares as a coordinator reads them; a trace shows as "<1%". */
     private static String shares(Map<String, Double> shares) {
         return shares.entrySet().stream()
-                .map(e -> e.getKey() + " " + Math.round(e.getValue() * 100) + "%")
+                .map(e -> e.getKey() + " " + (e.getValue() < 0.005 ? "<1" : Math.round(e.getValue() * 100)) + "%")
                 .collect(Collectors.joining(" "));
     }
 }
