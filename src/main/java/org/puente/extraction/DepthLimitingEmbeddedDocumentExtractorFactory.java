@@ -11,6 +11,7 @@ import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.ParseRecord;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 
@@ -19,6 +20,11 @@ import org.xml.sax.SAXException;
  * to {@code maxEmbeddedDepth} levels (1 = the documents directly inside the file, 0 = none) and never writes
  * embedded file names into the text. Deeper documents are skipped and a warning is recorded
  * ({@code X-TIKA:EXCEPTION:warn}).
+ *
+ * <p>Embedded documents are parsed without OCR: pictures in a DOCX/PPTX/ODT, e-mail or zip (logos,
+ * icons, photos) are not sent to tesseract, nor are the pages of a PDF inside another file. OCR
+ * covers the file itself: a picture file, or the pages without text of a PDF. (Tika would
+ * otherwise OCR every embedded picture: a DOCX with 30 small icons took 7 to 20 s instead of 0.1 s.)
  *
  * <p>Public only because Tika instantiates it by class name from the configuration that
  * {@link DocumentExtractor} writes; not meant to be used directly.
@@ -54,12 +60,14 @@ public final class DepthLimitingEmbeddedDocumentExtractorFactory implements Embe
 
         private final ParseContext context;
         private final int maxDepth;
+        private final TesseractOCRConfig noOcr = new TesseractOCRConfig();
         private int inProgress;
 
         DepthLimitingExtractor(ParseContext context, int maxDepth) {
             super(context);
             this.context = context;
             this.maxDepth = maxDepth;
+            noOcr.setSkipOcr(true);
         }
 
         @Override
@@ -79,10 +87,13 @@ public final class DepthLimitingEmbeddedDocumentExtractorFactory implements Embe
         public void parseEmbedded(InputStream stream, ContentHandler handler, Metadata metadata, boolean outputHtml)
                 throws SAXException, IOException {
             inProgress++;
+            TesseractOCRConfig before = context.get(TesseractOCRConfig.class);
+            context.set(TesseractOCRConfig.class, noOcr);
             try {
                 super.parseEmbedded(stream, handler, metadata, outputHtml);
             } finally {
                 inProgress--;
+                context.set(TesseractOCRConfig.class, before);
             }
         }
     }

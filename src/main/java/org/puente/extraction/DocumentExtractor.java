@@ -8,12 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 
@@ -169,7 +172,12 @@ public final class DocumentExtractor implements AutoCloseable {
                     + "); check the parser's stderr above and " + workDir
                     + " - this is a setup problem, not a problem of " + path, e);
         }
-        return TikaOutcomes.toOutcome(result, limits, ocrMode);
+        ExtractionOutcome outcome = TikaOutcomes.toOutcome(result, limits, ocrMode);
+        if (ocrMode == OcrMode.ON && (outcome.status() == ExtractionStatus.TIMEOUT
+                || outcome.status() == ExtractionStatus.OUT_OF_MEMORY || outcome.status() == ExtractionStatus.CRASHED)) {
+            stopOrphanedOcr();
+        }
+        return outcome;
     }
 
     /** The folder holding the Tika configuration, parser logs and crash reports. */
@@ -220,6 +228,9 @@ public final class DocumentExtractor implements AutoCloseable {
         } catch (IOException e) {
             LOG.warn("closing the Tika parser processes: {}", e.toString());
         }
+        if (ocrMode == OcrMode.ON) {
+            stopOrphanedOcr();
+        }
         // Temporary files the parser processes left behind (a killed parser cannot clean up).
         try (var files = Files.list(workDir.resolve("tmp"))) {
             files.forEach(f -> {
@@ -237,6 +248,45 @@ public final class DocumentExtractor implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------------------------------
+
+    /**
+     * Stops the tesseract processes that a killed parser process left behind. A parser that runs
+     * over the timeout is killed outright (SIGKILL): Tika's own clean-up of its external processes
+     * (a shutdown hook) does not run, and a tesseract still working on a page would go on alone,
+     * for as long as the page takes. Only tesseract processes reading an image from this
+     * extractor's private {@code tmp} folder are considered, and of those only the ones no longer
+     * run by one of this JVM's live parser processes.
+     *
+     * @return how many were stopped
+     */
+    int stopOrphanedOcr() {
+        String tmpPrefix = workDir.resolve("tmp").toString() + File.separator;
+        Set<Long> liveParsers = new HashSet<>();
+        ProcessHandle.current().children().forEach(p -> liveParsers.add(p.pid()));
+        int stopped = 0;
+        for (ProcessHandle p : (Iterable<ProcessHandle>) ProcessHandle.allProcesses()::iterator) {
+            ProcessHandle.Info info = p.info();
+            String command = info.command().orElse("");
+            if (!command.substring(command.lastIndexOf(File.separatorChar) + 1).startsWith("tesseract")) {
+                continue;
+            }
+            String[] args = info.arguments().orElse(new String[0]);
+            if (args.length == 0 || !args[0].startsWith(tmpPrefix)) {
+                continue;
+            }
+            Optional<ProcessHandle> parent = p.parent();
+            if (parent.isPresent() && liveParsers.contains(parent.get().pid())) {
+                continue;
+            }
+            if (p.destroyForcibly()) {
+                stopped++;
+            }
+        }
+        if (stopped > 0) {
+            LOG.warn("stopped {} tesseract process(es) left running by a stopped parser process", stopped);
+        }
+        return stopped;
+    }
 
     private List<String> childJvmArgs(String classPath, Path logConfig) {
         List<String> args = new ArrayList<>();

@@ -2,9 +2,15 @@ package org.puente.extraction;
 
 /** What happened when a document's text was extracted; each failure kind is its own status. */
 public enum ExtractionStatus {
-    /** Text extracted (possibly truncated at the character limit, see the outcome's flag). */
+    /**
+     * Text extracted (possibly truncated at the character limit, see the outcome's flag); also a
+     * scanned PDF or a picture file whose text came from OCR (the outcome's {@code ocr()} is true).
+     */
     EXTRACTED,
-    /** Parsed fine but holds no text layer: an image-only PDF or scan, and no OCR ran. */
+    /**
+     * Parsed fine but holds no text: an image-only PDF or a picture file, and OCR is off, not
+     * installed, or found no text (the message says which).
+     */
     IMAGE_ONLY,
     /** Password-protected or encrypted. */
     ENCRYPTED,

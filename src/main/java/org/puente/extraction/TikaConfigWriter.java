@@ -38,7 +38,10 @@ final class TikaConfigWriter {
         x.append("      </params>\n");
         x.append("    </parser>\n");
         if (ocr) {
-            x.append("    <parser class=\"org.apache.tika.parser.ocr.TesseractOCRParser\">\n");
+            // Tika's TesseractOCRParser, recording whether tesseract found any text (see the class).
+            // Its timeout bounds one tesseract run (an image, a PDF page); the parser process's
+            // timeout bounds the whole file, and DocumentExtractor stops a tesseract that outlives it.
+            x.append("    <parser class=\"").append(TextCountingOcrParser.class.getName()).append("\">\n");
             x.append("      <params>\n");
             x.append("        <param name=\"language\" type=\"string\">").append(esc(limits.getOcrLanguages())).append("</param>\n");
             x.append("        <param name=\"timeout\" type=\"int\">").append(Math.max(1, limits.getTimeoutSeconds())).append("</param>\n");

@@ -114,7 +114,7 @@ final class TikaOutcomes {
         if ((exception == null || exception.isBlank()) && resultMessage != null && !resultMessage.isBlank()) {
             exception = resultMessage;
         }
-        boolean ocr = !text.isEmpty() && ocrRan(m);
+        boolean ocr = !text.isEmpty() && ocrProducedText(m);
 
         ExtractionStatus status;
         String message;
@@ -269,23 +269,11 @@ final class TikaOutcomes {
         return null;
     }
 
-    private static boolean ocrRan(Metadata m) {
-        String ocrPages = m.get(PDF.OCR_PAGE_COUNT);
-        if (ocrPages != null) {
-            try {
-                if (Integer.parseInt(ocrPages.trim()) > 0) {
-                    return true;
-                }
-            } catch (NumberFormatException e) {
-                // ignore
-            }
-        }
-        for (String key : List.of(TikaCoreProperties.TIKA_PARSED_BY.getName(),
-                TikaCoreProperties.TIKA_PARSED_BY_FULL_SET.getName())) {
-            for (String v : m.getValues(key)) {
-                if (v.contains("TesseractOCRParser")) {
-                    return true;
-                }
+    /** Whether tesseract recognised text in this document, see {@link TextCountingOcrParser}. */
+    static boolean ocrProducedText(Metadata m) {
+        for (String w : m.getValues(TikaCoreProperties.EMBEDDED_WARNING.getName())) {
+            if (TextCountingOcrParser.OCR_TEXT_MARKER.equals(w)) {
+                return true;
             }
         }
         return false;
@@ -338,10 +326,15 @@ final class TikaOutcomes {
     }
 
     private static String joined(Metadata m, String key) {
+        return joined(m, key, null);
+    }
+
+    /** The distinct values of {@code key} joined with "; ", without {@code except}. */
+    private static String joined(Metadata m, String key, String except) {
         String[] values = m.getValues(key);
         List<String> kept = new ArrayList<>();
         for (String v : values) {
-            if (v != null && !v.isBlank() && !kept.contains(v.strip())) {
+            if (v != null && !v.isBlank() && !kept.contains(v.strip()) && !v.strip().equals(except)) {
                 kept.add(v.strip());
             }
         }
@@ -352,7 +345,8 @@ final class TikaOutcomes {
         Map<String, String> map = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : MAP_KEYS.entrySet()) {
             for (String key : e.getValue()) {
-                String v = joined(m, key);
+                String v = key.equals(TikaCoreProperties.EMBEDDED_WARNING.getName())
+                        ? joined(m, key, TextCountingOcrParser.OCR_TEXT_MARKER) : joined(m, key);
                 if (v != null) {
                     map.put(e.getKey(), v.length() > MAX_MAP_VALUE_CHARS ? v.substring(0, MAX_MAP_VALUE_CHARS) : v);
                     break;

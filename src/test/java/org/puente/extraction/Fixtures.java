@@ -1,7 +1,9 @@
 package org.puente.extraction;
 
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,9 +20,12 @@ import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import javax.imageio.ImageIO;
+
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
@@ -99,6 +104,60 @@ public final class Fixtures {
                 }
             }
             doc.save(file.toFile());
+        }
+        return file;
+    }
+
+    /**
+     * A picture of text: {@code lines} drawn black on white in a 40 px sans-serif font (about a
+     * 12 pt line scanned at 240 dpi), one line per string, in a US Letter shaped page at that size.
+     */
+    public static BufferedImage textImage(String... lines) {
+        System.setProperty("java.awt.headless", "true");
+        int width = 2040;
+        int lineHeight = 64;
+        int height = Math.max(400, 160 + lines.length * lineHeight);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.BLACK);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 40));
+        int y = 100;
+        for (String line : lines) {
+            g.drawString(line, 80, y);
+            y += lineHeight;
+        }
+        g.dispose();
+        return image;
+    }
+
+    /**
+     * A "scanned" PDF: one page holding only a picture of {@code lines} (see {@link #textImage}),
+     * no text layer; the page is the picture's size at 240 dpi (8.5 in wide).
+     */
+    public static Path scannedPdf(Path file, String... lines) throws IOException {
+        BufferedImage image = textImage(lines);
+        try (PDDocument doc = new PDDocument()) {
+            PDImageXObject xobject = LosslessFactory.createFromImage(doc, image);
+            float scale = 72f / 240f;
+            float w = image.getWidth() * scale;
+            float h = image.getHeight() * scale;
+            PDPage page = new PDPage(new PDRectangle(w, h));
+            doc.addPage(page);
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                cs.drawImage(xobject, 0, 0, w, h);
+            }
+            doc.save(file.toFile());
+        }
+        return file;
+    }
+
+    /** A picture of {@code lines} (see {@link #textImage}) saved as an image file; format "png" or "jpg". */
+    public static Path textImageFile(Path file, String format, String... lines) throws IOException {
+        if (!ImageIO.write(textImage(lines), format, file.toFile())) {
+            throw new IOException("no ImageIO writer for " + format);
         }
         return file;
     }

@@ -51,9 +51,9 @@ class TikaConfigWriterTest {
         String off = Files.readString(write(false));
         assertThat(off).contains("<parser-exclude class=\"org.apache.tika.parser.ocr.TesseractOCRParser\"/>")
                 .contains(">no_ocr<")
-                .doesNotContain("<parser class=\"org.apache.tika.parser.ocr.TesseractOCRParser\">");
+                .doesNotContain("OCRParser\">").doesNotContain("TextCountingOcrParser");
         String on = Files.readString(write(true));
-        assertThat(on).contains("<parser class=\"org.apache.tika.parser.ocr.TesseractOCRParser\">")
+        assertThat(on).contains("<parser class=\"org.puente.extraction.TextCountingOcrParser\">")
                 .contains(">spa+eng+por<").contains(">auto<");
     }
 }
