@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,8 +109,11 @@ public final class InventoryBenchmark {
 
     /** {@code puente run} in a child JVM on this JVM's class path, configured for the folder only. */
     private Figures pipeline(String what, Path state, long bytes) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // the same JVM options as this JVM (those ./puente starts with), so both sides run alike
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(List.of(
                 "-cp", System.getProperty("java.class.path"),
                 "-Dspring.config.import=",
                 "-Dpuente.work-dir=" + state.resolve("work"),

@@ -299,6 +299,7 @@ public final class DocumentExtractor implements AutoCloseable {
         args.add("-Djava.io.tmpdir=" + workDir.resolve("tmp"));
         args.add("-Dfile.encoding=UTF-8");
         args.add("-Dlogback.configurationFile=" + logConfig);
+        args.addAll(limits.getParserJvmOptions());
         return args;
     }
 

@@ -12,6 +12,12 @@ public class ExtractionLimits {
     private long timeoutSeconds = 60;
     /** Heap of each parser process; a document that needs more is recorded as out of memory. */
     private int parserHeapMegabytes = 384;
+    /**
+     * Extra options of the parser processes' JVMs. The default compiles with C1 only: parser
+     * processes start cold for every run, and C2's compilation work cost more CPU than it saved
+     * on the corpora measured (see the README's performance notes); drop it for very long runs.
+     */
+    private java.util.List<String> parserJvmOptions = new java.util.ArrayList<>(java.util.List.of("-XX:TieredStopAtLevel=1"));
     /** Parser processes run side by side. */
     private int parserProcesses = 2;
     /** Largest output/input ratio of compressed content (zip bombs) and minimum size it applies from. */
@@ -36,6 +42,8 @@ public class ExtractionLimits {
     public void setTimeoutSeconds(long timeoutSeconds) { this.timeoutSeconds = timeoutSeconds; }
     public int getParserHeapMegabytes() { return parserHeapMegabytes; }
     public void setParserHeapMegabytes(int parserHeapMegabytes) { this.parserHeapMegabytes = parserHeapMegabytes; }
+    public java.util.List<String> getParserJvmOptions() { return parserJvmOptions; }
+    public void setParserJvmOptions(java.util.List<String> parserJvmOptions) { this.parserJvmOptions = parserJvmOptions; }
     public int getParserProcesses() { return parserProcesses; }
     public void setParserProcesses(int parserProcesses) { this.parserProcesses = parserProcesses; }
     public long getMaxCompressionRatio() { return maxCompressionRatio; }

@@ -9,8 +9,8 @@ import com.optimaize.langdetect.DetectedLanguage;
 import com.optimaize.langdetect.i18n.LdLocale;
 import com.optimaize.langdetect.ngram.NgramExtractors;
 import com.optimaize.langdetect.profiles.LanguageProfileReader;
-import com.optimaize.langdetect.text.CommonTextObjectFactories;
 import com.optimaize.langdetect.text.TextObjectFactory;
+import com.optimaize.langdetect.text.TextObjectFactoryBuilder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,7 +72,14 @@ public final class LanguageDetector {
     public static final int MIN_PARAGRAPH_LETTERS = 40;
 
     /** At most this many paragraphs are detected per document, sampled evenly. */
-    static final int MAX_SAMPLED_PARAGRAPHS = 200;
+    static final int MAX_SAMPLED_PARAGRAPHS = 64;
+
+    /**
+     * Characters of a paragraph given to the detectors (its weight still counts all its letters):
+     * n-gram statistics settle long before that, and this bounds a document's profiling cost,
+     * which otherwise exceeded the cost of parsing it on text-heavy documents.
+     */
+    static final int DETECTED_CHARS = 500;
 
     /** Paragraphs longer than this are cut into pieces of about {@link #CHUNK_CHARS}. */
     static final int MAX_PARAGRAPH_CHARS = 1500;
@@ -90,8 +97,15 @@ public final class LanguageDetector {
     private final Map<Language, String> configured;
     private final Map<String, String> configuredByIso;
     private final com.github.pemistahl.lingua.api.LanguageDetector lingua;
+    /**
+     * Lingua on trigrams only, for the paragraphs Optimaize is unsure of: paragraphs have 40+
+     * letters, where trigrams alone lose little (DEPENDENCIES.md), and its models load in a
+     * fraction of the full set's time. The full models are only loaded for segments.
+     */
+    private final com.github.pemistahl.lingua.api.LanguageDetector linguaForParagraphs;
     private final com.optimaize.langdetect.LanguageDetector optimaize;
-    private final TextObjectFactory optimaizeText = CommonTextObjectFactories.forDetectingOnLargeText();
+    /** No filters: TextCleaner has already removed URLs and the like. */
+    private final TextObjectFactory optimaizeText = new TextObjectFactoryBuilder().build();
 
     /** Optimaize's answer for a paragraph is taken from this probability on. */
     static final double OPTIMAIZE_SURE = 0.999;
@@ -122,6 +136,10 @@ public final class LanguageDetector {
         this.lingua = LanguageDetectorBuilder.fromLanguages(loaded.toArray(Language[]::new))
                 .withMinimumRelativeDistance(MIN_RELATIVE_DISTANCE)
                 .build();
+        this.linguaForParagraphs = LanguageDetectorBuilder.fromLanguages(loaded.toArray(Language[]::new))
+                .withMinimumRelativeDistance(MIN_RELATIVE_DISTANCE)
+                .withLowAccuracyMode()
+                .build();
         this.optimaize = optimaize(loaded);
     }
 
@@ -131,12 +149,15 @@ public final class LanguageDetector {
     }
 
     /**
-     * Forces Lingua to load the models of every loaded language now (a few seconds), rather than
-     * during the first detection. Optional.
+     * Loads now what {@link #profile(String)} needs (Optimaize's profiles, Lingua's trigram
+     * models), rather than during the first document. Optional; segment detection loads the
+     * full models on first use.
      */
     public void warmUp() {
         // Plain ASCII letters: no language is ruled out by its alphabet, so every model is read.
-        lingua.computeLanguageConfidenceValues("the catalogue of this library lists every book and manuscript");
+        String sample = "the catalogue of this library lists every book and manuscript";
+        optimaize.getProbabilities(optimaizeText.forText(sample));
+        linguaForParagraphs.computeLanguageConfidenceValues(sample);
     }
 
     /**
@@ -151,7 +172,7 @@ public final class LanguageDetector {
         if (TextCleaner.countWords(cleaned) < MIN_SEGMENT_WORDS) {
             return LanguageProfile.UNKNOWN;
         }
-        return detectCleaned(cleaned);
+        return detectCleaned(cleaned, lingua);
     }
 
     /**
@@ -212,7 +233,8 @@ public final class LanguageDetector {
             // to its length: it then stands for letters/length (Hansen-Hurwitz estimator).
             double weight = sampled ? letters / (double) paragraph.length() : letters;
             usable += weight;
-            String language = sampled ? seen.computeIfAbsent(paragraph, k -> detectParagraph(cleaned)) : detectParagraph(cleaned);
+            String excerpt = cleaned.length() <= DETECTED_CHARS ? cleaned : cutAtSpace(cleaned, DETECTED_CHARS);
+            String language = sampled ? seen.computeIfAbsent(paragraph, k -> detectParagraph(excerpt)) : detectParagraph(excerpt);
             if (!LanguageProfile.UNKNOWN.equals(language)) {
                 classified += weight;
                 weights.merge(language, weight, Double::sum);
@@ -233,6 +255,11 @@ public final class LanguageDetector {
         return new LanguageProfile(top, topShare * coverage, shares);
     }
 
+    private static String cutAtSpace(String text, int max) {
+        int space = text.lastIndexOf(' ', max);
+        return text.substring(0, space > max / 2 ? space : max);
+    }
+
     /** Optimaize when it is sure of a configured language, Lingua otherwise. */
     private String detectParagraph(String cleaned) {
         List<DetectedLanguage> probabilities = optimaize.getProbabilities(optimaizeText.forText(cleaned));
@@ -242,11 +269,11 @@ public final class LanguageDetector {
                 return tag;
             }
         }
-        return detectCleaned(cleaned);
+        return detectCleaned(cleaned, linguaForParagraphs);
     }
 
-    private String detectCleaned(String cleaned) {
-        Map<Language, Double> values = lingua.computeLanguageConfidenceValues(cleaned);
+    private String detectCleaned(String cleaned, com.github.pemistahl.lingua.api.LanguageDetector detector) {
+        Map<Language, Double> values = detector.computeLanguageConfidenceValues(cleaned);
         Language best = null;
         double first = 0;
         double second = 0;
