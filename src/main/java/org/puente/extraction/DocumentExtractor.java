@@ -294,6 +294,9 @@ public final class DocumentExtractor implements AutoCloseable {
         args.add(classPath);
         args.add("-Xmx" + limits.getParserHeapMegabytes() + "m");
         args.add("-XX:+UseSerialGC");
+        // The child's standard output is Tika's protocol channel: a JVM warning printed there
+        // (an obsolete option, say) would make the parent wait for the child forever.
+        args.add("-XX:+DisplayVMOutputToStderr");
         args.add("-XX:ActiveProcessorCount=1");
         args.add("-XX:ErrorFile=" + workDir.resolve("hs_err_pid%p.log"));
         args.add("-Djava.io.tmpdir=" + workDir.resolve("tmp"));
