@@ -2,10 +2,12 @@ package org.puente.cli;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.puente.inventory.DocumentRepository;
+import org.puente.inventory.InventoryLauncher;
 import org.puente.inventory.RunSummary;
 import org.springframework.stereotype.Component;
 
@@ -23,9 +25,11 @@ public class StatusCommand implements Callable<Integer> {
     int runs;
 
     private final DocumentRepository repository;
+    private final InventoryLauncher launcher;
 
-    public StatusCommand(DocumentRepository repository) {
+    public StatusCommand(DocumentRepository repository, InventoryLauncher launcher) {
         this.repository = repository;
+        this.launcher = launcher;
     }
 
     @Override
@@ -38,12 +42,17 @@ public class StatusCommand implements Callable<Integer> {
         }
         out.printf("%-5s %-20s %-10s %7s %10s %7s %5s %8s %5s%n",
                 "run", "started (UTC)", "state", "found", "unreadable", "parsed", "new", "changed", "gone");
+        boolean running = launcher.runInProgress();
         for (RunSummary r : recent) {
+            String state = r.finished() != null ? String.format(Locale.ROOT, "%.1f s", r.duration().toMillis() / 1000.0)
+                    : running && r == recent.get(0) ? "running" : "stopped";
             out.printf("%-5d %-20s %-10s %7d %10d %7d %5d %8d %5d%n", r.runId(),
-                    r.started().toString().substring(0, 19).replace('T', ' '),
-                    r.finished() == null ? "unfinished" : String.format("%.1f s", r.duration().toMillis() / 1000.0),
+                    r.started().toString().substring(0, 19).replace('T', ' '), state,
                     r.found(), r.unreadable(), r.parsed(), r.newDocuments(), r.changed(), r.gone());
             r.failedSources().forEach(s -> out.println("      source not read: " + s));
+        }
+        if (!running && recent.get(0).finished() == null) {
+            out.println("Run " + recent.get(0).runId() + " stopped before the end: 'puente run' resumes it.");
         }
         Map<String, Integer> byStatus = repository.countByStatus();
         out.println();

@@ -71,6 +71,20 @@ public class InventoryLauncher {
         }
     }
 
+    /** Whether another process is running the pipeline on this working folder right now. */
+    public boolean runInProgress() {
+        Path lockFile = properties.getWorkDir().resolve("run.lock");
+        if (!Files.exists(lockFile)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+             FileLock lock = channel.tryLock()) {
+            return lock == null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private Outcome runLocked(boolean reextract) throws Exception {
         if (reextract) {
             log.info("re-extracting: {} locations will be parsed again", repository.forgetExtractions());
