@@ -9,6 +9,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.puente.config.PuenteProperties;
+import org.puente.config.SourceDefinition;
 import org.puente.extraction.DocumentExtractor;
 import org.puente.extraction.LanguageDetector;
 import org.puente.inventory.web.SiteCrawl;
@@ -134,12 +135,15 @@ public class InventoryJobConfiguration {
     }
 
     @Bean
-    Step sweepStep(JobRepository jobs, PlatformTransactionManager tx, DocumentRepository repository) {
+    Step sweepStep(JobRepository jobs, PlatformTransactionManager tx, DocumentRepository repository,
+                   PuenteProperties properties) {
         return new StepBuilder("sweep", jobs)
                 .tasklet((contribution, context) -> {
                     long run = runId(context.getStepContext().getStepExecution());
-                    List<String> failedSources = repository.run(run).orElseThrow().failedSources().stream()
-                            .map(reason -> reason.substring(0, reason.indexOf(':'))).toList();
+                    // each failure reads "<source name>: <reason>" (DiscoveryTasklet)
+                    List<String> reasons = repository.run(run).orElseThrow().failedSources();
+                    List<String> failedSources = properties.getSources().stream().map(SourceDefinition::getName)
+                            .filter(name -> reasons.stream().anyMatch(r -> r.startsWith(name + ": "))).toList();
                     int gone = repository.sweep(run, failedSources, Instant.now());
                     repository.finishRun(run, gone, Instant.now());
                     return RepeatStatus.FINISHED;

@@ -59,15 +59,22 @@ public class InventoryLauncher {
     public Outcome run(boolean reextract) throws Exception {
         Files.createDirectories(properties.getWorkDir());
         Path lockFile = properties.getWorkDir().resolve("run.lock");
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock lock = channel.tryLock()) {
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (IOException e) {
+            channel.close();
+            throw new IOException("cannot lock " + lockFile + ": " + e.getMessage(), e);
+        }
+        try (channel) {
             if (lock == null) {
                 throw new IllegalStateException("another 'puente run' is in progress on " + properties.getWorkDir()
                         + "; wait for it to finish");
             }
-            return runLocked(reextract);
-        } catch (IOException e) {
-            throw new IOException("cannot lock " + lockFile + ": " + e.getMessage(), e);
+            try (lock) {
+                return runLocked(reextract);
+            }
         }
     }
 
