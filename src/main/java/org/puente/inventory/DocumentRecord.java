@@ -13,6 +13,8 @@ import java.util.Map;
  * @param status    the extraction status (EXTRACTED, ENCRYPTED, CORRUPT ... or UNREADABLE)
  * @param languageShares share of each language in the text, largest first
  * @param duplicates how many present locations hold this same content beyond the first
+ * @param modified     the modification date the document's own metadata gives, if any
+ * @param fileModified the first location's file time or HTTP Last-Modified
  */
 public record DocumentRecord(
         String id,
@@ -37,6 +39,7 @@ public record DocumentRecord(
         int duplicates,
         Instant created,
         Instant modified,
+        Instant fileModified,
         Instant firstSeen,
         Instant lastChanged,
         Instant goneSince) {

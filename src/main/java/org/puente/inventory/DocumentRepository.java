@@ -275,6 +275,7 @@ public class DocumentRepository {
                     first == null ? null : first.owner, first == null ? List.of() : first.tags, shown,
                     Math.max(0, present.size() - 1), instant(rs.getObject("created_at", OffsetDateTime.class)),
                     instant(rs.getObject("modified_at", OffsetDateTime.class)),
+                    first == null ? null : first.modified,
                     instant(rs.getObject("first_seen", OffsetDateTime.class)),
                     instant(rs.getObject("last_changed", OffsetDateTime.class)),
                     instant(rs.getObject("gone_since", OffsetDateTime.class))));
@@ -283,7 +284,7 @@ public class DocumentRepository {
             LocationRow l = locationRow(rs);
             consumer.accept(new DocumentRecord(null, PRESENT, "UNREADABLE", rs.getString("failure"), null, null, null,
                     0, null, null, null, "unknown", 0, Map.of(), false, false, l.owner, l.tags, List.of(l.location), 0,
-                    null, null, instant(rs.getObject("first_seen", OffsetDateTime.class)), null, null));
+                    null, null, l.modified, instant(rs.getObject("first_seen", OffsetDateTime.class)), null, null));
         });
     }
 
@@ -326,11 +327,12 @@ public class DocumentRepository {
         String ownerName = rs.getString("owner_name");
         String tags = rs.getString("tags");
         return new LocationRow(rs.getString("location"), rs.getString("state"),
+                instant(rs.getObject("modified_at", OffsetDateTime.class)),
                 ownerName != null && !ownerName.isBlank() ? ownerName : rs.getString("owner").toLowerCase().replace('_', '-'),
                 tags == null || tags.isBlank() ? List.of() : Arrays.asList(tags.split(",")));
     }
 
-    private record LocationRow(String location, String state, String owner, List<String> tags) {
+    private record LocationRow(String location, String state, Instant modified, String owner, List<String> tags) {
     }
 
     // ---- small conversions ----------------------------------------------------------------

@@ -33,7 +33,7 @@ public class RegisterExport {
 
     static final List<String> CSV_COLUMNS = List.of("id", "state", "status", "message", "title", "author", "format",
             "size_bytes", "pages", "words", "sha256", "language", "language_confidence", "language_shares", "truncated",
-            "ocr", "owner", "tags", "locations", "duplicates", "created", "modified", "first_seen", "last_changed",
+            "ocr", "owner", "tags", "locations", "duplicates", "created", "modified", "file_modified", "first_seen", "last_changed",
             "gone_since");
 
     private final DocumentRepository repository;
@@ -117,6 +117,7 @@ public class RegisterExport {
         row.add(r.duplicates());
         row.add(r.created());
         row.add(r.modified());
+        row.add(r.fileModified());
         row.add(r.firstSeen());
         row.add(r.lastChanged());
         row.add(r.goneSince());

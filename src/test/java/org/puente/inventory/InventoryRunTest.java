@@ -108,6 +108,8 @@ class InventoryRunTest {
         assertThat(plan.author()).isEqualTo("Sección LAC");
         assertThat(plan.words()).isGreaterThan(40);
         assertThat(plan.sha256()).hasSize(64);
+        assertThat(plan.fileModified()).isCloseTo(Files.getLastModifiedTime(corpus.resolve("plan.docx")).toInstant(),
+                org.assertj.core.api.Assertions.within(1, java.time.temporal.ChronoUnit.MILLIS));
         assertThat(byFile.get("broken.docx").status()).isEqualTo("CORRUPT");
         assertThat(byFile.get("broken.docx").message()).isNotBlank();
         assertThat(first.failures()).extracting(DocumentRepository.Failure::status).containsExactly("CORRUPT");
