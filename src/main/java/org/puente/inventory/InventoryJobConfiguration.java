@@ -76,7 +76,6 @@ public class InventoryJobConfiguration {
         // The tasklet commits its own batches; the step's transaction only covers its bookkeeping.
         return new StepBuilder("discover", jobs)
                 .tasklet(new DiscoveryTasklet(properties, sources, repository, tx), new ResourcelessTransactionManager())
-                .allowStartIfComplete(false)
                 .build();
     }
 
