@@ -10,6 +10,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,6 +62,53 @@ final class TmxDecoding {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         return new Decoded(new InputStreamReader(in, decoder), charset);
+    }
+
+    /**
+     * Line and column (1-based) of the first bytes of {@code file} that are not valid in
+     * {@code charset}, or null. Run only after decoding failed: the reader's decoder reports
+     * failures a buffer ahead of what it delivered, so the place is found by decoding again.
+     */
+    static int[] locateMalformed(Path file, Charset charset) throws IOException {
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(64 * 1024);
+        java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(64 * 1024);
+        int line = 1;
+        int column = 1;
+        try (InputStream in = Files.newInputStream(file)) {
+            boolean eof = false;
+            while (true) {
+                if (!eof) {
+                    int r = in.read(bytes.array(), bytes.position(), bytes.remaining());
+                    if (r < 0) {
+                        eof = true;
+                    } else {
+                        bytes.position(bytes.position() + r);
+                    }
+                }
+                bytes.flip();
+                java.nio.charset.CoderResult result = decoder.decode(bytes, chars, eof);
+                chars.flip();
+                while (chars.hasRemaining()) {
+                    if (chars.get() == '\n') {
+                        line++;
+                        column = 1;
+                    } else {
+                        column++;
+                    }
+                }
+                chars.clear();
+                bytes.compact();
+                if (result.isError()) {
+                    return new int[] {line, column};
+                }
+                if (eof && result.isUnderflow() && bytes.position() == 0) {
+                    return null;
+                }
+            }
+        }
     }
 
     private static Charset declared(String head, Path file) throws TmxFormatException {

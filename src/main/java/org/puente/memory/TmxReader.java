@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -90,7 +91,7 @@ public final class TmxReader {
             try {
                 xml = factory.createXMLStreamReader(in);
             } catch (XMLStreamException e) {
-                throw refusal(file, in, e);
+                throw refusal(file, in, e, decoded.charset());
             }
             Parse parse = new Parse(file, xml, in);
             try {
@@ -98,7 +99,7 @@ public final class TmxReader {
                 return new TmxSummary(file, decoded.charset(), header, parse.unitCount, parse.variantCount,
                         parse.languages, in.stripped(), in.firstStrippedLine());
             } catch (XMLStreamException e) {
-                throw refusal(file, in, e);
+                throw refusal(file, in, e, decoded.charset());
             } finally {
                 try {
                     xml.close();
@@ -109,14 +110,16 @@ public final class TmxReader {
         }
     }
 
-    private static TmxFormatException refusal(Path file, XmlCleaningReader in, XMLStreamException e) {
+    private static TmxFormatException refusal(Path file, XmlCleaningReader in, XMLStreamException e, Charset charset)
+            throws IOException {
         if (in.entityDeclarationLine() > 0) {
             return entities(file, in.entityDeclarationLine());
         }
         CharacterCodingException coding = in.decodingFailure();
         if (coding != null) {
-            return new TmxFormatException(file, in.decodingFailureLine(), 0,
-                    "bytes that are not valid in the file's encoding, near this line; save the file again as UTF-8", coding);
+            int[] at = TmxDecoding.locateMalformed(file, charset);
+            return new TmxFormatException(file, at == null ? in.decodingFailureLine() : at[0], at == null ? 0 : at[1],
+                    "bytes that are not valid " + charset.name() + " (the file's encoding); save the file again as UTF-8", coding);
         }
         Location at = e.getLocation();
         String message = e.getMessage();
