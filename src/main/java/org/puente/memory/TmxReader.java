@@ -89,7 +89,9 @@ public final class TmxReader {
             XmlCleaningReader in = new XmlCleaningReader(decoded.reader());
             XMLStreamReader xml;
             try {
-                xml = factory.createXMLStreamReader(in);
+                synchronized (factory) { // XMLInputFactory is not documented as thread-safe; the readers it makes are independent
+                    xml = factory.createXMLStreamReader(in);
+                }
             } catch (XMLStreamException e) {
                 throw refusal(file, in, e, decoded.charset());
             }
