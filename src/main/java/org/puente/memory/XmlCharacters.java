@@ -11,7 +11,7 @@ public final class XmlCharacters {
     private XmlCharacters() {
     }
 
-    /** True when {@code c}, a single UTF-16 unit that is not a surrogate, may appear in XML 1.0. */
+    /** True when the code point may appear in XML 1.0 (a surrogate code point on its own may not). */
     public static boolean isAllowed(int codePoint) {
         if (codePoint < 0x20) {
             return codePoint == '\t' || codePoint == '\n' || codePoint == '\r';
