@@ -60,6 +60,8 @@ public final class TmxWriter implements AutoCloseable {
     private static final DateTimeFormatter TMX_DATE =
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private static final Set<String> SEGTYPES = Set.of("block", "paragraph", "sentence", "phrase");
 
     /** Attributes of header, tu and tuv that the DTD declares, beyond those written from the records' fields. */
@@ -123,10 +125,11 @@ public final class TmxWriter implements AutoCloseable {
         this.headerSource = sourceLanguage(src, "the header's source language");
         Path dir = this.target.getParent();
         Files.createDirectories(dir);
-        this.temporary = Files.createTempFile(dir, "." + this.target.getFileName() + ".", ".tmp");
-        FileChannel ch = null;
+        // Not Files.createTempFile: it makes the file owner-only (0600), and the export would keep
+        // that mode after the move; a new file gets the usual permissions (the umask's).
+        this.temporary = dir.resolve("." + this.target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+        FileChannel ch = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
         try {
-            ch = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
             this.channel = ch;
             // Strict: a character that cannot be encoded is an error, never a silent '?'.
             this.out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(ch), StandardCharsets.UTF_8.newEncoder()
@@ -139,9 +142,7 @@ public final class TmxWriter implements AutoCloseable {
             b.append("  <body>\n");
             out.write(b.toString());
         } catch (IOException | RuntimeException e) {
-            if (ch != null) {
-                ch.close();
-            }
+            ch.close();
             Files.deleteIfExists(temporary);
             throw e;
         }
