@@ -13,11 +13,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -60,7 +65,7 @@ public final class TmxWriter implements AutoCloseable {
     private static final DateTimeFormatter TMX_DATE =
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private static final Set<String> SEGTYPES = Set.of("block", "paragraph", "sentence", "phrase");
 
@@ -312,7 +317,7 @@ public final class TmxWriter implements AutoCloseable {
                 throw new IllegalArgumentException(where + " has no variant: a <tu> needs at least one <tuv>");
             }
             String source = sourceLanguage(unit.sourceLanguage(), "the source language of " + where);
-            List<String> languages = new java.util.ArrayList<>(unit.variants().size());
+            List<String> languages = new ArrayList<>(unit.variants().size());
             for (TranslationVariant v : unit.variants()) {
                 String language = sourceLanguage(v.language(), "a variant of " + where);
                 if (TranslationUnit.ALL_LANGUAGES.equals(language)) {
@@ -437,7 +442,7 @@ public final class TmxWriter implements AutoCloseable {
          * attributes reduced to those the DTD declares for it, required ones supplied.
          */
         private List<TmSegment.Part> inline(List<TmSegment.Part> parts, Codes codes) {
-            List<TmSegment.Part> clean = new java.util.ArrayList<>(parts.size());
+            List<TmSegment.Part> clean = new ArrayList<>(parts.size());
             for (TmSegment.Part p : parts) {
                 if (p instanceof TmSegment.Text t) {
                     String text = strip(t.text());
@@ -494,8 +499,8 @@ public final class TmxWriter implements AutoCloseable {
 
     /** Supplies the attributes the DTD requires of bpt, ept and it, within one segment. */
     private static final class Codes {
-        private final Set<String> usedIds = new java.util.HashSet<>();
-        private final java.util.ArrayDeque<String> openWithoutId = new java.util.ArrayDeque<>();
+        private final Set<String> usedIds = new HashSet<>();
+        private final ArrayDeque<String> openWithoutId = new ArrayDeque<>();
         private int next = 1;
 
         Codes(TmSegment segment) {
@@ -536,7 +541,7 @@ public final class TmxWriter implements AutoCloseable {
                 }
                 case IT -> {
                     String pos = attributes.get("pos");
-                    String normalized = pos == null ? null : pos.strip().toLowerCase(java.util.Locale.ROOT);
+                    String normalized = pos == null ? null : pos.strip().toLowerCase(Locale.ROOT);
                     if ("begin".equals(normalized) || "end".equals(normalized)) {
                         if (normalized.equals(pos)) {
                             return false;
