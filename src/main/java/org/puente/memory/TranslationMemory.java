@@ -1,0 +1,230 @@
+package org.puente.memory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The translation memory in the database: one memory for every language, units with their
+ * provenance, variants by BCP 47 tag. An import is all or nothing (one transaction per file);
+ * a unit already held is merged, not added again; a unit whose source the memory already holds
+ * with another translation is added too, and counted as a conflict.
+ */
+@Repository
+public class TranslationMemory {
+
+    public enum Origin { IMPORT, ALIGNMENT, PACKAGE }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final TmxReader reader = new TmxReader();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public TranslationMemory(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /**
+     * Imports a TMX file. If the file is invalid anywhere, nothing of it is kept and the
+     * {@link TmxFormatException} says where and why.
+     */
+    public TmImportResult importTmx(Path file) throws IOException {
+        String sha256 = sha256(file);
+        Instant now = Instant.now();
+        try {
+            return transactions.execute(status -> {
+                KeyHolder keys = new GeneratedKeyHolder();
+                jdbc.sql("INSERT INTO tm_import (file_name, sha256, imported_at, units_read, units_added, "
+                                + "units_merged, stripped_characters) VALUES (?, ?, ?, 0, 0, 0, 0)")
+                        .params(file.getFileName().toString(), sha256, utc(now))
+                        .update(keys, "id");
+                long importId = keys.getKey().longValue();
+                int[] counts = new int[4]; // read, added, merged, conflicts
+                TmxSummary summary;
+                try {
+                    summary = reader.read(file, unit -> {
+                        counts[0]++;
+                        switch (save(unit, Origin.IMPORT, file.getFileName().toString(), null, importId)) {
+                            case ADDED -> counts[1]++;
+                            case MERGED -> counts[2]++;
+                            case CONFLICT -> {
+                                counts[1]++;
+                                counts[3]++;
+                            }
+                        }
+                    });
+                } catch (IOException e) {
+                    throw new ImportFailed(e);
+                }
+                jdbc.sql("UPDATE tm_import SET units_read = ?, units_added = ?, units_merged = ?, stripped_characters = ? "
+                                + "WHERE id = ?")
+                        .params(counts[0], counts[1], counts[2], (int) summary.strippedCharacters(), importId).update();
+                return new TmImportResult(file, importId, counts[0], counts[1], counts[2], counts[3],
+                        summary.languages(), (int) summary.strippedCharacters());
+            });
+        } catch (ImportFailed e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Carries a checked failure out of the transaction callback, which rolls back on it. */
+    private static final class ImportFailed extends RuntimeException {
+        ImportFailed(IOException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
+        }
+    }
+
+    private enum Saved { ADDED, MERGED, CONFLICT }
+
+    private Saved save(TranslationUnit unit, Origin origin, String originDetail, String documentId, Long importId) {
+        String key = unitKey(unit);
+        Optional<Long> existing = jdbc.sql("SELECT id FROM tm_unit WHERE unit_key = ?").param(key).query(Long.class).optional();
+        if (existing.isPresent()) {
+            // Same variants: keep the newest change date and who made it.
+            if (unit.changeDate() != null) {
+                jdbc.sql("UPDATE tm_unit SET changed_at = ?, changed_by = ? WHERE id = ? AND (changed_at IS NULL OR changed_at < ?)")
+                        .params(utc(unit.changeDate()), unit.changeId(), existing.get(), utc(unit.changeDate())).update();
+            }
+            return Saved.MERGED;
+        }
+        boolean conflict = unit.source().map(source -> isConflict(unit, source)).orElse(false);
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("attributes", unit.attributes());
+        metadata.put("props", unit.props());
+        metadata.put("notes", unit.notes());
+        jdbc.sql("""
+                INSERT INTO tm_unit (unit_key, tuid, source_language, created_at, created_by, changed_at, changed_by,
+                    origin, origin_detail, document_id, import_id, metadata)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(key, unit.tuid(), unit.sourceLanguage(), utc(unit.creationDate()), unit.creationId(),
+                        utc(unit.changeDate()), unit.changeId(), origin.name(), originDetail, documentId, importId,
+                        json.writeValueAsString(metadata))
+                .update();
+        long unitId = jdbc.sql("SELECT id FROM tm_unit WHERE unit_key = ?").param(key).query(Long.class).single();
+        for (TranslationVariant v : unit.variants()) {
+            Map<String, Object> vm = new LinkedHashMap<>();
+            vm.put("creationDate", v.creationDate());
+            vm.put("creationId", v.creationId());
+            vm.put("changeDate", v.changeDate());
+            vm.put("changeId", v.changeId());
+            vm.put("attributes", v.attributes());
+            vm.put("props", v.props());
+            vm.put("notes", v.notes());
+            String plain = v.segment().plainText();
+            jdbc.sql("""
+                    INSERT INTO tm_variant (unit_id, language, base_language, segment_xml, plain_text, text_key, metadata)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(unitId, v.language(), LanguageTags.language(v.language()), v.segment().toXml(), plain,
+                            textKey(plain), json.writeValueAsString(vm))
+                    .update();
+        }
+        return conflict ? Saved.CONFLICT : Saved.ADDED;
+    }
+
+    /** Whether the memory holds the same source text with another translation in one of the unit's languages. */
+    private boolean isConflict(TranslationUnit unit, TranslationVariant source) {
+        String sourceLanguage = LanguageTags.language(source.language());
+        String sourceKey = textKey(source.segment().plainText());
+        for (TranslationVariant target : unit.variants()) {
+            String targetLanguage = LanguageTags.language(target.language());
+            if (target == source || targetLanguage.equals(sourceLanguage)) {
+                continue;
+            }
+            int others = jdbc.sql("SELECT COUNT(*) FROM tm_variant s JOIN tm_variant t ON t.unit_id = s.unit_id "
+                            + "WHERE s.base_language = ? AND s.text_key = ? AND t.base_language = ? AND t.text_key <> ?")
+                    .params(sourceLanguage, sourceKey, targetLanguage, textKey(target.segment().plainText()))
+                    .query(Integer.class).single();
+            if (others > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How many units the memory holds. */
+    public long size() {
+        return jdbc.sql("SELECT COUNT(*) FROM tm_unit").query(Long.class).single();
+    }
+
+    /**
+     * The translations the memory holds for a source text (exact plain text), in the target
+     * language, one per unit: several when translators disagreed.
+     */
+    public List<String> exactTranslations(String sourceText, String sourceLanguage, String targetLanguage) {
+        String target = LanguageTags.normalize(targetLanguage);
+        return jdbc.sql("""
+                SELECT t.language, t.plain_text FROM tm_variant s JOIN tm_variant t ON t.unit_id = s.unit_id
+                WHERE s.base_language = ? AND s.text_key = ? AND t.base_language = ?""")
+                .params(LanguageTags.language(LanguageTags.normalize(sourceLanguage)), textKey(sourceText),
+                        LanguageTags.language(target))
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list().stream()
+                // the exact regional variant first, then the others
+                .sorted(Comparator.comparing((String[] r) -> !r[0].equals(target)).thenComparing(r -> r[1]))
+                .map(r -> r[1]).distinct().toList();
+    }
+
+    /** Identity of a unit: its variants' languages and segments (inline codes included), in order. */
+    static String unitKey(TranslationUnit unit) {
+        List<String> parts = new ArrayList<>();
+        for (TranslationVariant v : unit.variants()) {
+            parts.add(v.language() + "\u0000" + v.segment().toXml());
+        }
+        parts.sort(null);
+        return sha256Hex(String.join("\u0001", parts));
+    }
+
+    static String textKey(String plainText) {
+        return sha256Hex(plainText);
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,127 @@
+package org.puente.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Imports into the memory in a real embedded database: merge, conflicts, all or nothing, regions. */
+@SpringBootTest(properties = "puente.cli.enabled=false")
+class TranslationMemoryTest {
+
+    @TempDir
+    static Path work;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("puente.work-dir", () -> work.resolve("state").toString());
+    }
+
+    @Autowired
+    TranslationMemory memory;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private static String tmx(String body) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <!DOCTYPE tmx SYSTEM "tmx14.dtd">
+                <tmx version="1.4">
+                  <header creationtool="test" creationtoolversion="1" segtype="sentence" o-tmf="test"
+                          adminlang="en" srclang="en" datatype="plaintext"/>
+                  <body>
+                %s
+                  </body>
+                </tmx>
+                """.formatted(body);
+    }
+
+    private static String tu(String en, String otherLang, String other) {
+        return "<tu><tuv xml:lang=\"en\"><seg>" + en + "</seg></tuv><tuv xml:lang=\"" + otherLang + "\"><seg>" + other
+                + "</seg></tuv></tu>";
+    }
+
+    private Path write(String name, String content) throws Exception {
+        return Files.writeString(work.resolve(name), content, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void importsMergesDuplicatesKeepsConflictsAndIsAllOrNothing() throws Exception {
+        long before = memory.size();
+        Path first = write("first.tmx", tmx(String.join("\n",
+                tu("The library opens at nine.", "es", "La biblioteca abre a las nueve."),
+                tu("Read the <bpt i=\"1\">&lt;b&gt;</bpt>manual<ept i=\"1\">&lt;/b&gt;</ept> first.", "es",
+                        "Lea primero el <bpt i=\"1\">&lt;b&gt;</bpt>manual<ept i=\"1\">&lt;/b&gt;</ept>."),
+                tu("The catalogue is online.", "pt-BR", "O catálogo está on-line."))));
+
+        TmImportResult result = memory.importTmx(first);
+        assertThat(result.read()).isEqualTo(3);
+        assertThat(result.added()).isEqualTo(3);
+        assertThat(result.merged()).isZero();
+        assertThat(result.languages()).contains("en", "es", "pt-BR");
+        assertThat(memory.size()).isEqualTo(before + 3);
+        assertThat(memory.exactTranslations("The library opens at nine.", "en", "es"))
+                .containsExactly("La biblioteca abre a las nueve.");
+        assertThat(memory.exactTranslations("Read the manual first.", "en", "es"))
+                .containsExactly("Lea primero el manual.");
+        // pt-PT asked, only pt-BR held: the regional fallback still answers
+        assertThat(memory.exactTranslations("The catalogue is online.", "EN", "pt-PT"))
+                .containsExactly("O catálogo está on-line.");
+
+        // The same file again: merged, not multiplied.
+        TmImportResult again = memory.importTmx(first);
+        assertThat(again.merged()).isEqualTo(3);
+        assertThat(again.added()).isZero();
+        assertThat(memory.size()).isEqualTo(before + 3);
+
+        // Another translation of the same source: kept beside the first, and counted as a conflict.
+        TmImportResult conflicting = memory.importTmx(write("second.tmx", tmx(
+                tu("The library opens at nine.", "es", "La biblioteca abre a las 9."))));
+        assertThat(conflicting.added()).isEqualTo(1);
+        assertThat(conflicting.conflicts()).isEqualTo(1);
+        assertThat(memory.exactTranslations("The library opens at nine.", "en", "es"))
+                .containsExactlyInAnyOrder("La biblioteca abre a las nueve.", "La biblioteca abre a las 9.");
+
+        // The same source into another language is no conflict.
+        TmImportResult portuguese = memory.importTmx(write("third.tmx", tmx(
+                tu("The library opens at nine.", "pt", "A biblioteca abre às nove."))));
+        assertThat(portuguese.added()).isEqualTo(1);
+        assertThat(portuguese.conflicts()).isZero();
+
+        // A file broken after two good units: nothing of it is kept, and the error says where.
+        long imports = jdbc.sql("SELECT COUNT(*) FROM tm_import").query(Long.class).single();
+        Path broken = write("broken.tmx", tmx(String.join("\n",
+                tu("New sentence one.", "es", "Frase nueva uno."),
+                tu("New sentence two.", "es", "Frase nueva dos."),
+                "<tu><tuv xml:lang=\"en\"><seg>Unclosed</seg></tuv>")).replace("</body>", ""));
+        assertThatThrownBy(() -> memory.importTmx(broken))
+                .isInstanceOf(TmxFormatException.class)
+                .hasMessageContaining("broken.tmx")
+                .hasMessageContaining("line");
+        assertThat(memory.size()).isEqualTo(before + 5);
+        assertThat(memory.exactTranslations("New sentence one.", "en", "es")).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM tm_import").query(Long.class).single()).isEqualTo(imports);
+    }
+
+    @Test
+    void theExactRegionalVariantComesFirst() throws Exception {
+        memory.importTmx(write("regions.tmx", tmx(String.join("\n",
+                tu("Call the reference desk.", "es-ES", "Llame al mostrador de consulta."),
+                tu("Call the reference desk.", "es-419", "Comuníquese con el mostrador de referencia.")))));
+        assertThat(memory.exactTranslations("Call the reference desk.", "en", "es-419"))
+                .containsExactly("Comuníquese con el mostrador de referencia.", "Llame al mostrador de consulta.");
+        assertThat(memory.exactTranslations("Call the reference desk.", "en", "es-ES"))
+                .containsExactly("Llame al mostrador de consulta.", "Comuníquese con el mostrador de referencia.");
+    }
+}
