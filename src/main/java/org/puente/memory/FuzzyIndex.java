@@ -78,7 +78,7 @@ public final class FuzzyIndex {
             for (int i = 0; i < keys.length; i++) {
                 int id = gramIds.putIfAbsent(keys[i], gramIds.size());
                 if (id >= postingLengths.length) {
-                    int capacity = postingLengths.length * 2;
+                    int capacity = Math.max(id + 1, postingLengths.length * 2);
                     postings = Arrays.copyOf(postings, capacity);
                     postingLengths = Arrays.copyOf(postingLengths, capacity);
                 }
@@ -87,7 +87,7 @@ public final class FuzzyIndex {
             Arrays.sort(ids);
             int start = forwardStarts[slot];
             if (start + ids.length > forward.length) {
-                forward = Arrays.copyOf(forward, Math.max(start + ids.length, forward.length + (forward.length >> 1)));
+                forward = Arrays.copyOf(forward, Math.max(start + ids.length, forward.length + (forward.length >> 1) + 16));
             }
             System.arraycopy(ids, 0, forward, start, ids.length);
             forwardStarts[slot + 1] = start + ids.length;
@@ -177,6 +177,32 @@ public final class FuzzyIndex {
             out.add(new FuzzyHit((int) h ^ Integer.MIN_VALUE, Float.intBitsToFloat(Integer.MAX_VALUE - (int) (h >>> 32))));
         }
         return out;
+    }
+
+    /**
+     * Gives back the room kept for growth (up to a third of the postings and forward lists);
+     * for an index built once and then only searched. Adding afterwards works, and grows again.
+     */
+    public void trimToSize() {
+        write.lock();
+        try {
+            int grams = gramIds.size();
+            for (int g = 0; g < grams; g++) {
+                if (postings[g].length != postingLengths[g]) {
+                    postings[g] = Arrays.copyOf(postings[g], postingLengths[g]);
+                }
+            }
+            postings = Arrays.copyOf(postings, Math.max(1, grams));
+            postingLengths = Arrays.copyOf(postingLengths, Math.max(1, grams));
+            forward = Arrays.copyOf(forward, forwardStarts[slots]);
+            int capacity = Math.max(1, slots);
+            slotUnits = Arrays.copyOf(slotUnits, capacity);
+            slotGrams = Arrays.copyOf(slotGrams, capacity);
+            forwardStarts = Arrays.copyOf(forwardStarts, capacity + 1);
+            removed = Arrays.copyOf(removed, (capacity + 63) >> 6);
+        } finally {
+            write.unlock();
+        }
     }
 
     /**

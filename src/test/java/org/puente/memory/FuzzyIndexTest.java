@@ -113,7 +113,11 @@ class FuzzyIndexTest {
         index.add(10, "Something else entirely");
         assertThat(index.size()).isEqualTo(2);
         assertThat(index.search("Catálogo de publicaciones", 50, 5)).extracting(FuzzyHit::unitId).containsExactly(-3);
-        assertThat(index.approximateBytes()).isPositive();
+        long bytes = index.approximateBytes();
+        index.trimToSize();
+        assertThat(index.approximateBytes()).isPositive().isLessThan(bytes);
+        index.add(11, "Catálogo de publicaciones");
+        assertThat(index.search("Catálogo de publicaciones", 50, 5)).extracting(FuzzyHit::unitId).containsExactly(11, -3);
     }
 
     @Test
@@ -162,6 +166,9 @@ class FuzzyIndexTest {
             units.put(id, text); // an id drawn twice: its text is replaced, in the index too
             texts.add(text);
             index.add(id, text);
+            if (units.size() == 1500) {
+                index.trimToSize(); // and growing again afterwards
+            }
         }
         List<Integer> ids = new ArrayList<>(units.keySet());
         for (int i = 0; i < 300; i++) {
