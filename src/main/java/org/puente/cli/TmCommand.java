@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code puente tm ...}: the translation memory. */
 @Command(name = "tm", mixinStandardHelpOptions = true, description = "The translation memory (es, en, pt).",
-        subcommands = TmCommand.Import.class)
+        subcommands = {TmCommand.Import.class, TmCommand.Export.class})
 public class TmCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -63,6 +63,52 @@ public class TmCommand implements Runnable {
             }
             System.out.printf("The memory holds %d units.%n", memory.size());
             return failed == 0 ? 0 : 1;
+        }
+    }
+
+    /** {@code puente tm export}: the memory, one pair, or the units of some documents, as TMX 1.4b. */
+    @Component
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = {"Writes the memory as TMX 1.4b (valid against the TMX 1.4 DTD), each unit with its "
+                    + "provenance as props (x-puente-origin, x-puente-source, x-puente-document). The file is replaced "
+                    + "only once it is completely written."})
+    public static class Export implements Callable<Integer> {
+
+        @picocli.CommandLine.Option(names = "--pair", paramLabel = "LANG-LANG",
+                description = "Only one language pair, e.g. en-es or es-pt (variants of other languages are left out).")
+        String pair;
+
+        @picocli.CommandLine.Option(names = "--document", paramLabel = "ID",
+                description = "Only the units that came from this inventory document (repeatable).")
+        List<String> documents = new java.util.ArrayList<>();
+
+        @picocli.CommandLine.Option(names = {"-o", "--output"}, paramLabel = "FILE",
+                description = "Default: translations/memory.tmx, or translations/memory-<pair>.tmx with --pair.")
+        Path output;
+
+        private final TranslationMemory memory;
+
+        public Export(TranslationMemory memory) {
+            this.memory = memory;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            java.util.Set<String> languages = new java.util.LinkedHashSet<>();
+            if (pair != null) {
+                String[] two = pair.toLowerCase(java.util.Locale.ROOT).split("-");
+                if (two.length != 2 || two[0].isBlank() || two[1].isBlank() || two[0].equals(two[1])) {
+                    throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                            "--pair takes two different languages, e.g. en-es (got '" + pair + "')");
+                }
+                languages.add(two[0]);
+                languages.add(two[1]);
+            }
+            Path target = output != null ? output
+                    : Path.of("translations", pair == null ? "memory.tmx" : "memory-" + pair.toLowerCase(java.util.Locale.ROOT) + ".tmx");
+            long written = memory.exportTmx(target, languages, new java.util.LinkedHashSet<>(documents));
+            System.out.printf("%d units written to %s%n", written, target);
+            return 0;
         }
     }
 }

@@ -112,6 +112,27 @@ public final class TmxReader {
         }
     }
 
+    /**
+     * Reads the content of one {@code <seg>} as {@link TmSegment#toXml()} wrote it (how the
+     * memory stores segments), with the same checks as a file.
+     */
+    public TmSegment segment(String segmentXml) throws IOException {
+        Path origin = Path.of("stored segment");
+        XmlCleaningReader in = new XmlCleaningReader(new java.io.StringReader("<seg>" + segmentXml + "</seg>"));
+        try {
+            XMLStreamReader xml;
+            synchronized (factory) {
+                xml = factory.createXMLStreamReader(in);
+            }
+            while (xml.getEventType() != XMLStreamConstants.START_ELEMENT) {
+                xml.next();
+            }
+            return new TmSegment(new Parse(origin, xml, in).translatable(0));
+        } catch (XMLStreamException e) {
+            throw refusal(origin, in, e, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     private static TmxFormatException refusal(Path file, XmlCleaningReader in, XMLStreamException e, Charset charset)
             throws IOException {
         if (in.entityDeclarationLine() > 0) {

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -169,6 +171,127 @@ public class TranslationMemory {
             }
         }
         return false;
+    }
+
+    /**
+     * Writes the memory, or the part the filter selects, as TMX 1.4b. Each unit carries its
+     * provenance as props: {@code x-puente-origin} (IMPORT, ALIGNMENT, PACKAGE),
+     * {@code x-puente-source} (the file, documents or package), {@code x-puente-document}. The
+     * target is replaced only once the whole file is written.
+     *
+     * @param languages base languages to export (e.g. en and es for one pair); empty for all.
+     *                  A unit is exported when it has at least two of them.
+     * @param documents inventory document ids; empty for every unit
+     * @return how many units were written
+     */
+    public long exportTmx(Path target, Set<String> languages, Set<String> documents) throws IOException {
+        String sourceLanguage = languages.size() == 2 && languages.contains("en") ? "en" : TranslationUnit.ALL_LANGUAGES;
+        try (TmxWriter out = new TmxWriter(target, TmxWriter.header(sourceLanguage, "0.1"))) {
+            List<Long> ids = jdbc.sql("SELECT id FROM tm_unit ORDER BY id").query(Long.class).list();
+            for (List<Long> batch : batches(ids, 500)) {
+                for (TranslationUnit unit : load(batch, languages, documents)) {
+                    out.write(unit);
+                }
+            }
+            out.commit();
+            return out.unitsWritten();
+        }
+    }
+
+    private static List<List<Long>> batches(List<Long> ids, int size) {
+        List<List<Long>> batches = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += size) {
+            batches.add(ids.subList(i, Math.min(ids.size(), i + size)));
+        }
+        return batches;
+    }
+
+    /** The units of a batch of ids, as they were imported, with their provenance props added. */
+    private List<TranslationUnit> load(List<Long> ids, Set<String> languages, Set<String> documents) throws IOException {
+        Map<Long, List<TranslationVariant>> variants = new LinkedHashMap<>();
+        List<Object[]> rows = jdbc.sql("SELECT unit_id, language, base_language, segment_xml, metadata FROM tm_variant "
+                        + "WHERE unit_id IN (:ids) ORDER BY unit_id, id")
+                .param("ids", ids)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)})
+                .list();
+        for (Object[] r : rows) {
+            if (!languages.isEmpty() && !languages.contains((String) r[2])) {
+                continue;
+            }
+            JsonNode m = json.readTree((String) r[4]);
+            variants.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(new TranslationVariant((String) r[1],
+                    instant(m.get("creationDate")), text(m.get("creationId")), instant(m.get("changeDate")),
+                    text(m.get("changeId")), stringMap(m.get("attributes")), props(m.get("props")),
+                    strings(m.get("notes")), reader.segment((String) r[3])));
+        }
+        List<TranslationUnit> units = new ArrayList<>();
+        List<Object[]> unitRows = jdbc.sql("SELECT id, tuid, source_language, created_at, created_by, changed_at, changed_by, "
+                        + "origin, origin_detail, document_id, metadata FROM tm_unit WHERE id IN (:ids) ORDER BY id")
+                .param("ids", ids)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getObject(6, OffsetDateTime.class),
+                        rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11)})
+                .list();
+        for (Object[] u : unitRows) {
+            List<TranslationVariant> vs = variants.getOrDefault((Long) u[0], List.of());
+            String document = (String) u[9];
+            if (vs.size() < (languages.isEmpty() ? 1 : 2) || (!documents.isEmpty() && !documents.contains(document))) {
+                continue;
+            }
+            String stored = (String) u[2];
+            boolean sourceExported = TranslationUnit.ALL_LANGUAGES.equals(stored)
+                    || vs.stream().anyMatch(v -> LanguageTags.language(v.language()).equals(LanguageTags.language(stored)));
+            String source = sourceExported ? stored : TranslationUnit.ALL_LANGUAGES; // its source language was not exported
+            JsonNode m = json.readTree((String) u[10]);
+            List<TmProp> props = new ArrayList<>(props(m.get("props")));
+            props.add(new TmProp("x-puente-origin", (String) u[7]));
+            if (u[8] != null) {
+                props.add(new TmProp("x-puente-source", (String) u[8]));
+            }
+            if (document != null) {
+                props.add(new TmProp("x-puente-document", document));
+            }
+            units.add(new TranslationUnit((String) u[1], source, instant((OffsetDateTime) u[3]), (String) u[4],
+                    instant((OffsetDateTime) u[5]), (String) u[6], stringMap(m.get("attributes")), props,
+                    strings(m.get("notes")), vs));
+        }
+        return units;
+    }
+
+    private static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Instant instant(JsonNode node) {
+        return node == null || node.isNull() ? null : Instant.parse(node.asString());
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asString();
+    }
+
+    private static Map<String, String> stringMap(JsonNode node) {
+        Map<String, String> map = new LinkedHashMap<>();
+        if (node != null) {
+            node.properties().forEach(e -> map.put(e.getKey(), e.getValue().asString()));
+        }
+        return map;
+    }
+
+    private static List<String> strings(JsonNode node) {
+        List<String> list = new ArrayList<>();
+        if (node != null) {
+            node.forEach(n -> list.add(n.asString()));
+        }
+        return list;
+    }
+
+    private static List<TmProp> props(JsonNode node) {
+        List<TmProp> list = new ArrayList<>();
+        if (node != null) {
+            node.forEach(n -> list.add(new TmProp(n.get("type").asString(), n.get("value").asString())));
+        }
+        return list;
     }
 
     /** How many units the memory holds. */

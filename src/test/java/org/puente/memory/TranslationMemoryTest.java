@@ -124,4 +124,33 @@ class TranslationMemoryTest {
         assertThat(memory.exactTranslations("Call the reference desk.", "en", "es-ES"))
                 .containsExactly("Llame al mostrador de consulta.", "Comuníquese con el mostrador de referencia.");
     }
+
+    @Test
+    void exportsTheMemoryOrOnePairWithProvenanceAndInlineCodes() throws Exception {
+        memory.importTmx(write("export-source.tmx", tmx(String.join("\n",
+                tu("Open the <ph x=\"1\">&lt;br/&gt;</ph>catalogue.", "es", "Abra el <ph x=\"1\">&lt;br/&gt;</ph>catálogo."),
+                tu("Borrow up to five books.", "pt-BR", "Empreste até cinco livros.")))));
+
+        Path all = work.resolve("out/all.tmx");
+        long written = memory.exportTmx(all, java.util.Set.of(), java.util.Set.of());
+        assertThat(written).isEqualTo(memory.size());
+        java.util.List<TranslationUnit> units = new java.util.ArrayList<>();
+        new TmxReader().read(all, units::add);
+        assertThat(units).hasSize((int) written);
+        TranslationUnit withCode = units.stream()
+                .filter(u -> u.variant("en").map(v -> v.segment().plainText().equals("Open the catalogue.")).orElse(false))
+                .findFirst().orElseThrow();
+        assertThat(withCode.variant("es").orElseThrow().segment().hasCodes()).isTrue();
+        assertThat(withCode.variant("es").orElseThrow().segment().toXml()).contains("<ph x=\"1\">&lt;br/&gt;</ph>");
+        assertThat(withCode.props("x-puente-origin")).containsExactly("IMPORT");
+        assertThat(withCode.props("x-puente-source")).containsExactly("export-source.tmx");
+
+        Path pair = work.resolve("out/en-pt.tmx");
+        memory.exportTmx(pair, java.util.Set.of("en", "pt"), java.util.Set.of());
+        java.util.List<TranslationUnit> pairUnits = new java.util.ArrayList<>();
+        new TmxReader().read(pair, pairUnits::add);
+        assertThat(pairUnits).isNotEmpty().allSatisfy(u -> assertThat(u.variants())
+                .extracting(v -> LanguageTags.language(v.language())).containsOnly("en", "pt"));
+        assertThat(pairUnits).anySatisfy(u -> assertThat(u.variant("pt-BR")).isPresent());
+    }
 }
