@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code puente tm ...}: the translation memory. */
 @Command(name = "tm", mixinStandardHelpOptions = true, description = "The translation memory (es, en, pt).",
-        subcommands = {TmCommand.Import.class, TmCommand.Export.class})
+        subcommands = {TmCommand.Import.class, TmCommand.Export.class, TmCommand.Lookup.class})
 public class TmCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -108,6 +108,53 @@ public class TmCommand implements Runnable {
                     : Path.of("translations", pair == null ? "memory.tmx" : "memory-" + pair.toLowerCase(java.util.Locale.ROOT) + ".tmx");
             long written = memory.exportTmx(target, languages, new java.util.LinkedHashSet<>(documents));
             System.out.printf("%d units written to %s%n", written, target);
+            return 0;
+        }
+    }
+
+    /** {@code puente tm lookup "text" --from en --to es}: what the memory holds for a text. */
+    @Component
+    @Command(name = "lookup", mixinStandardHelpOptions = true,
+            description = "Shows the memory's matches for a text: exact, differing only in case or spacing, "
+                    + "only in numbers, or fuzzy (Pensieve's 4-gram score), best first, with the regional variant "
+                    + "asked for first and where each unit came from.")
+    public static class Lookup implements Callable<Integer> {
+
+        @Parameters(paramLabel = "TEXT", description = "The source text (one sentence or segment).")
+        String text;
+
+        @picocli.CommandLine.Option(names = "--from", required = true, paramLabel = "LANG", description = "Source language (en, es, pt...).")
+        String from;
+
+        @picocli.CommandLine.Option(names = "--to", required = true, paramLabel = "LANG", description = "Target language (es, es-419, pt-BR...).")
+        String to;
+
+        @picocli.CommandLine.Option(names = "--threshold", defaultValue = "75", description = "Lowest score shown (default ${DEFAULT-VALUE}).")
+        double threshold;
+
+        @picocli.CommandLine.Option(names = "--max", defaultValue = "5", description = "Most matches shown (default ${DEFAULT-VALUE}).")
+        int max;
+
+        private final org.puente.memory.TmLookup lookup;
+
+        public Lookup(org.puente.memory.TmLookup lookup) {
+            this.lookup = lookup;
+        }
+
+        @Override
+        public Integer call() {
+            if (threshold <= 0 || threshold > 100 || max < 1) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                        "--threshold must be in (0, 100] and --max at least 1");
+            }
+            var matches = lookup.lookup(text, from, to, threshold, max);
+            if (matches.isEmpty()) {
+                System.out.println("No match at " + threshold + " or above.");
+            }
+            for (var m : matches) {
+                System.out.printf(java.util.Locale.ROOT, "%5.1f  %-15s %s%s%n       %s%n       %s%n", m.score(), m.kind(),
+                        m.targetLanguage(), m.regionFallback() ? " (other regional variant)" : "", m.source(), m.target());
+            }
             return 0;
         }
     }

@@ -33,6 +33,9 @@ class TranslationMemoryTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    TmLookup lookup;
+
     private static String tmx(String body) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -152,5 +155,42 @@ class TranslationMemoryTest {
         assertThat(pairUnits).isNotEmpty().allSatisfy(u -> assertThat(u.variants())
                 .extracting(v -> LanguageTags.language(v.language())).containsOnly("en", "pt"));
         assertThat(pairUnits).anySatisfy(u -> assertThat(u.variant("pt-BR")).isPresent());
+    }
+
+    @Test
+    void lookupFindsExactCaseNumberAndFuzzyMatchesInAnyDirectionWithRegionalFallback() throws Exception {
+        String en = "The reading room closes at 8 pm on Fridays during the summer holidays.";
+        String es = "La sala de lectura cierra a las 20 h los viernes durante las vacaciones de verano.";
+        String pt = "A sala de leitura fecha às 20h às sextas-feiras durante as férias de verão.";
+        memory.importTmx(write("lookup.tmx", tmx("<tu><tuv xml:lang=\"en\"><seg>" + en + "</seg></tuv><tuv xml:lang=\"es\"><seg>"
+                + es + "</seg></tuv><tuv xml:lang=\"pt-BR\"><seg>" + pt + "</seg></tuv></tu>")));
+
+        TmMatch exact = lookup.lookup(en, "en", "es", 75, 5).get(0);
+        assertThat(exact.kind()).isEqualTo(TmMatch.Kind.EXACT);
+        assertThat(exact.score()).isEqualTo(100f);
+        assertThat(exact.target()).isEqualTo(es);
+        assertThat(exact.origin()).startsWith("IMPORT lookup.tmx");
+
+        TmMatch caseOnly = lookup.lookup(en.toLowerCase(java.util.Locale.ROOT), "en", "es", 75, 5).get(0);
+        assertThat(caseOnly.kind()).isEqualTo(TmMatch.Kind.CASE_OR_SPACING);
+        assertThat(caseOnly.score()).isEqualTo(98f);
+
+        TmMatch numbers = lookup.lookup(en.replace("8 pm", "9 pm"), "en", "es", 75, 5).get(0);
+        assertThat(numbers.kind()).isEqualTo(TmMatch.Kind.NUMBERS);
+        assertThat(numbers.score()).isBetween(75f, 98f);
+
+        TmMatch fuzzy = lookup.lookup(en.replace("Fridays", "Saturdays"), "en", "es", 75, 5).get(0);
+        assertThat(fuzzy.kind()).isEqualTo(TmMatch.Kind.FUZZY);
+        assertThat(fuzzy.score()).isBetween(75f, 98f);
+        assertThat(lookup.lookup("Something else entirely, about manuscripts.", "en", "es", 75, 5)).isEmpty();
+
+        // Any direction: es -> pt, exact region or another one marked as such.
+        TmMatch esToBrazil = lookup.lookup(es, "es", "pt-BR", 75, 5).get(0);
+        assertThat(esToBrazil.target()).isEqualTo(pt);
+        assertThat(esToBrazil.regionFallback()).isFalse();
+        TmMatch esToPortugal = lookup.lookup(es, "es", "pt-PT", 75, 5).get(0);
+        assertThat(esToPortugal.target()).isEqualTo(pt);
+        assertThat(esToPortugal.targetLanguage()).isEqualTo("pt-BR");
+        assertThat(esToPortugal.regionFallback()).isTrue();
     }
 }
