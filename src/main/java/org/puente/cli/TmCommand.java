@@ -17,6 +17,9 @@ import picocli.CommandLine.Parameters;
         subcommands = {TmCommand.Import.class, TmCommand.Export.class, TmCommand.Lookup.class})
 public class TmCommand implements Runnable {
 
+    /** The memory as TMX, refreshed after each import: importing it into an empty memory rebuilds it. */
+    static final Path PORTABLE_COPY = Path.of("translations", "memory.tmx");
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -31,7 +34,9 @@ public class TmCommand implements Runnable {
             description = {"Imports TMX files (1.4b, or 1.1 with 'lang') from OmegaT, Trados, memoQ, Okapi, "
                     + "translate-toolkit... Each file is imported whole or not at all: an invalid file is refused "
                     + "with the line and the reason. Units the memory already holds are merged, not added again; "
-                    + "another translation of a source already held is kept beside it (a conflict)."})
+                    + "another translation of a source already held is kept beside it (a conflict).",
+                    "Afterwards translations/memory.tmx is rewritten: the memory's portable copy, from which "
+                            + "'puente tm import translations/memory.tmx' rebuilds an empty memory."})
     public static class Import implements Callable<Integer> {
 
         @Parameters(paramLabel = "FILE", arity = "1..*", description = "TMX files.")
@@ -62,6 +67,10 @@ public class TmCommand implements Runnable {
                 }
             }
             System.out.printf("The memory holds %d units.%n", memory.size());
+            if (failed < files.size()) {
+                long written = memory.exportTmx(PORTABLE_COPY, java.util.Set.of(), java.util.Set.of());
+                System.out.printf("Portable copy: %s (%d units)%n", PORTABLE_COPY, written);
+            }
             return failed == 0 ? 0 : 1;
         }
     }

@@ -41,6 +41,11 @@ public class TranslationMemory {
 
     public enum Origin { IMPORT, ALIGNMENT, PACKAGE }
 
+    /** The props that carry a unit's provenance in exported TMX. */
+    static final String PROP_ORIGIN = "x-puente-origin";
+    static final String PROP_SOURCE = "x-puente-source";
+    static final String PROP_DOCUMENT = "x-puente-document";
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final TmxReader reader = new TmxReader();
@@ -122,7 +127,23 @@ public class TranslationMemory {
         boolean conflict = unit.source().map(source -> isConflict(unit, source)).orElse(false);
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("attributes", unit.attributes());
-        metadata.put("props", unit.props());
+        // A unit exported by Puente carries its provenance as props: it becomes the columns again.
+        List<TmProp> props = new ArrayList<>();
+        for (TmProp p : unit.props()) {
+            switch (p.type()) {
+                case PROP_ORIGIN -> {
+                    try {
+                        origin = Origin.valueOf(p.value());
+                    } catch (IllegalArgumentException unknown) {
+                        props.add(p);
+                    }
+                }
+                case PROP_SOURCE -> originDetail = p.value();
+                case PROP_DOCUMENT -> documentId = p.value();
+                default -> props.add(p);
+            }
+        }
+        metadata.put("props", props);
         metadata.put("notes", unit.notes());
         jdbc.sql("""
                 INSERT INTO tm_unit (unit_key, tuid, source_language, created_at, created_by, changed_at, changed_by,
@@ -235,7 +256,8 @@ public class TranslationMemory {
         for (Object[] u : unitRows) {
             List<TranslationVariant> vs = variants.getOrDefault((Long) u[0], List.of());
             String document = (String) u[9];
-            if (vs.size() < (languages.isEmpty() ? 1 : 2) || (!documents.isEmpty() && !documents.contains(document))) {
+            if (vs.size() < (languages.isEmpty() ? 1 : 2)
+                    || (!documents.isEmpty() && (document == null || !documents.contains(document)))) {
                 continue;
             }
             String stored = (String) u[2];
@@ -244,12 +266,12 @@ public class TranslationMemory {
             String source = sourceExported ? stored : TranslationUnit.ALL_LANGUAGES; // its source language was not exported
             JsonNode m = json.readTree((String) u[10]);
             List<TmProp> props = new ArrayList<>(props(m.get("props")));
-            props.add(new TmProp("x-puente-origin", (String) u[7]));
+            props.add(new TmProp(PROP_ORIGIN, (String) u[7]));
             if (u[8] != null) {
-                props.add(new TmProp("x-puente-source", (String) u[8]));
+                props.add(new TmProp(PROP_SOURCE, (String) u[8]));
             }
             if (document != null) {
-                props.add(new TmProp("x-puente-document", document));
+                props.add(new TmProp(PROP_DOCUMENT, document));
             }
             units.add(new TranslationUnit((String) u[1], source, instant((OffsetDateTime) u[3]), (String) u[4],
                     instant((OffsetDateTime) u[5]), (String) u[6], stringMap(m.get("attributes")), props,

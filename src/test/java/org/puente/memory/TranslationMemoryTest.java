@@ -148,6 +148,26 @@ class TranslationMemoryTest {
         assertThat(withCode.props("x-puente-origin")).containsExactly("IMPORT");
         assertThat(withCode.props("x-puente-source")).containsExactly("export-source.tmx");
 
+        // Importing the export again changes nothing, and provenance is not doubled.
+        TmImportResult reimport = memory.importTmx(all);
+        assertThat(reimport.added()).isZero();
+        assertThat(reimport.merged()).isEqualTo((int) written);
+        Path again = work.resolve("out/again.tmx");
+        memory.exportTmx(again, java.util.Set.of(), java.util.Set.of());
+        assertThat(Files.readString(again)).isEqualTo(Files.readString(all));
+
+        // A portable copy imported into a memory that lacks the unit keeps its provenance as columns.
+        memory.importTmx(write("portable.tmx", tmx("<tu><prop type=\"x-puente-origin\">ALIGNMENT</prop>"
+                + "<prop type=\"x-puente-source\">es/a.html en/a.html</prop><prop type=\"x-puente-document\">0123456789abcdef</prop>"
+                + "<tuv xml:lang=\"en\"><seg>Aligned sentence.</seg></tuv><tuv xml:lang=\"es\"><seg>Frase alineada.</seg></tuv></tu>")));
+        Path byDocument = work.resolve("out/document.tmx");
+        assertThat(memory.exportTmx(byDocument, java.util.Set.of(), java.util.Set.of("0123456789abcdef"))).isEqualTo(1);
+        java.util.List<TranslationUnit> aligned = new java.util.ArrayList<>();
+        new TmxReader().read(byDocument, aligned::add);
+        assertThat(aligned.get(0).props("x-puente-origin")).containsExactly("ALIGNMENT");
+        assertThat(aligned.get(0).props("x-puente-document")).containsExactly("0123456789abcdef");
+        assertThat(aligned.get(0).props("x-puente-source")).containsExactly("es/a.html en/a.html");
+
         Path pair = work.resolve("out/en-pt.tmx");
         memory.exportTmx(pair, java.util.Set.of("en", "pt"), java.util.Set.of());
         java.util.List<TranslationUnit> pairUnits = new java.util.ArrayList<>();
