@@ -213,4 +213,23 @@ class TranslationMemoryTest {
         assertThat(esToPortugal.targetLanguage()).isEqualTo("pt-BR");
         assertThat(esToPortugal.regionFallback()).isTrue();
     }
+
+    @Test
+    void whatAnUnfinishedImportAddedIsUndoneByTheNextImport() throws Exception {
+        // As a killed import leaves it: its row not finished, some of its units committed.
+        jdbc.sql("INSERT INTO tm_import (file_name, sha256, imported_at, units_read, units_added, units_merged, "
+                + "stripped_characters, finished) VALUES ('killed.tmx', 'x', CURRENT_TIMESTAMP, 0, 0, 0, 0, FALSE)").update();
+        long killed = jdbc.sql("SELECT MAX(id) FROM tm_import").query(Long.class).single();
+        jdbc.sql("INSERT INTO tm_unit (unit_key, source_language, origin, import_id, metadata) VALUES ('k-killed', 'en', 'IMPORT', ?, '{}')")
+                .param(killed).update();
+        long unit = jdbc.sql("SELECT id FROM tm_unit WHERE unit_key = 'k-killed'").query(Long.class).single();
+        jdbc.sql("INSERT INTO tm_variant (unit_id, language, base_language, segment_xml, plain_text, text_key, metadata) "
+                + "VALUES (?, 'en', 'en', 'Half imported.', 'Half imported.', 'k', '{}')").param(unit).update();
+
+        memory.importTmx(write("after-kill.tmx", tmx(tu("A complete unit.", "es", "Una unidad completa."))));
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM tm_unit WHERE unit_key = 'k-killed'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM tm_import WHERE id = ?").param(killed).query(Long.class).single()).isZero();
+        assertThat(memory.exactTranslations("A complete unit.", "en", "es")).containsExactly("Una unidad completa.");
+    }
 }
