@@ -59,7 +59,8 @@ public class TmLookup {
             // As Pensieve: 100 is for the identical text only; same grams but another text costs 2 points.
             float score = kind == TmMatch.Kind.EXACT ? 100f : hit.score() >= 100f ? 98f : hit.score();
             matches.add(new TmMatch(sourceVariant.text, translation.text, translation.language, score, kind,
-                    !translation.language.equals(target), sourceVariant.origin, sourceVariant.unitId));
+                    target.indexOf('-') > 0 && !translation.language.equals(target), sourceVariant.origin,
+                    sourceVariant.unitId));
         }
         matches.sort(Comparator.comparing((TmMatch m) -> -m.score()).thenComparing(TmMatch::regionFallback)
                 .thenComparing(TmMatch::target));

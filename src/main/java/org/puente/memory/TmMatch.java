@@ -6,8 +6,8 @@ package org.puente.memory;
  * @param score          0..100: Pensieve's 4-gram Dice score, 100 only for the identical text
  * @param kind           how the memory's source differs from the query
  * @param targetLanguage the BCP 47 tag of the translation given
- * @param regionFallback true when the translation is in another variant of the requested language
- *                       (pt-PT for a pt-BR request), or the requested tag had no region
+ * @param regionFallback true when the translation is in another regional variant than the one
+ *                       requested (pt-BR for a pt-PT request); a request without region takes any
  * @param origin         where the unit came from (IMPORT, ALIGNMENT, PACKAGE) and its detail
  */
 public record TmMatch(String source, String target, String targetLanguage, float score, Kind kind,

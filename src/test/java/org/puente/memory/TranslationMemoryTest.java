@@ -212,6 +212,7 @@ class TranslationMemoryTest {
         assertThat(esToPortugal.target()).isEqualTo(pt);
         assertThat(esToPortugal.targetLanguage()).isEqualTo("pt-BR");
         assertThat(esToPortugal.regionFallback()).isTrue();
+        assertThat(lookup.lookup(es, "es", "pt", 75, 5).get(0).regionFallback()).isFalse();
     }
 
     @Test
