@@ -1,14 +1,10 @@
 package org.puente.inventory;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -338,13 +334,7 @@ public class DocumentRepository {
     // ---- small conversions ----------------------------------------------------------------
 
     static String newDocumentId(String sha256, String location) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((sha256 + "|" + location).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ContentHash.of(sha256 + "|" + location).substring(0, 16);
     }
 
     private static Object[] concat(Object[]... parts) {

@@ -1,13 +1,7 @@
 package org.puente.inventory;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.function.Supplier;
 
 import org.puente.extraction.DocumentExtractor;
@@ -39,7 +33,7 @@ public final class ExtractionProcessor implements ItemProcessor<PendingLocation,
     public ExtractedDocument process(PendingLocation pending) {
         String sha256;
         try {
-            sha256 = sha256(pending);
+            sha256 = ContentHash.of(pending.content());
         } catch (NoSuchFileException e) {
             return ExtractedDocument.unreadable(pending, "file disappeared during the run: " + e.getFile());
         } catch (IOException e) {
@@ -51,19 +45,6 @@ public final class ExtractionProcessor implements ItemProcessor<PendingLocation,
         ExtractionOutcome outcome = extractor.get().extract(pending.content());
         LanguageProfile profile = outcome.status().hasText() ? languages.get().profile(outcome.text()) : LanguageProfile.unknown();
         return ExtractedDocument.extracted(pending, sha256, outcome, profile, WordCount.of(outcome.text()));
-    }
-
-    static String sha256(PendingLocation pending) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(pending.content()), digest)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
 }

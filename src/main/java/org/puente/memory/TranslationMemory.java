@@ -1,25 +1,19 @@
 package org.puente.memory;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.puente.inventory.ContentHash;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -66,7 +60,7 @@ public class TranslationMemory {
         // leaves the memory as it was. Reading is fast (about 300,000 units/s).
         reader.read(file, unit -> { });
         undoUnfinishedImports();
-        String sha256 = sha256(file);
+        String sha256 = ContentHash.of(file);
         long importId = transactions.execute(status -> {
             KeyHolder keys = new GeneratedKeyHolder();
             jdbc.sql("INSERT INTO tm_import (file_name, sha256, imported_at, units_read, units_added, "
@@ -363,28 +357,11 @@ public class TranslationMemory {
             parts.add(v.language() + "\u0000" + v.segment().toXml());
         }
         parts.sort(null);
-        return sha256Hex(String.join("\u0001", parts));
+        return ContentHash.of(String.join("\u0001", parts));
     }
 
     static String textKey(String plainText) {
-        return sha256Hex(plainText);
-    }
-
-    private static String sha256Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ContentHash.of(plainText);
     }
 
     private static OffsetDateTime utc(Instant instant) {

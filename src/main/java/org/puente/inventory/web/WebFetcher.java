@@ -13,19 +13,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
@@ -37,6 +33,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import javax.net.ssl.SSLException;
 
+import org.puente.inventory.ContentHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -307,7 +304,7 @@ public final class WebFetcher {
     private record Validators(String etag, String lastModified, String sha256, long size, String contentType) {
 
         static Path file(Path cacheDir, URI uri) {
-            return cacheDir.resolve("validators").resolve(sha256Hex(uri.toString()) + ".properties");
+            return cacheDir.resolve("validators").resolve(ContentHash.of(uri.toString()) + ".properties");
         }
 
         static Validators read(Path cacheDir, URI uri) {
@@ -359,15 +356,6 @@ public final class WebFetcher {
             } catch (IOException e) {
                 log.warn("could not keep the validators of {}: {}", uri, e.toString());
             }
-        }
-    }
-
-    static String sha256Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }
     }
 }
