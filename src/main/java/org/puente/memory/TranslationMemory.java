@@ -157,6 +157,7 @@ public class TranslationMemory {
         }
         metadata.put("props", props);
         metadata.put("notes", unit.notes());
+        KeyHolder unitKeys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO tm_unit (unit_key, tuid, source_language, created_at, created_by, changed_at, changed_by,
                     origin, origin_detail, document_id, import_id, metadata)
@@ -164,8 +165,8 @@ public class TranslationMemory {
                 .params(key, unit.tuid(), unit.sourceLanguage(), utc(unit.creationDate()), unit.creationId(),
                         utc(unit.changeDate()), unit.changeId(), origin.name(), originDetail, documentId, importId,
                         json.writeValueAsString(metadata))
-                .update();
-        long unitId = jdbc.sql("SELECT id FROM tm_unit WHERE unit_key = ?").param(key).query(Long.class).single();
+                .update(unitKeys, "id");
+        long unitId = unitKeys.getKey().longValue();
         for (TranslationVariant v : unit.variants()) {
             Map<String, Object> vm = new LinkedHashMap<>();
             vm.put("creationDate", v.creationDate());
