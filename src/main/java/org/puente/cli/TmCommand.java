@@ -138,20 +138,26 @@ public class TmCommand implements Runnable {
         @picocli.CommandLine.Option(names = "--to", required = true, paramLabel = "LANG", description = "Target language (es, es-419, pt-BR...).")
         String to;
 
-        @picocli.CommandLine.Option(names = "--threshold", defaultValue = "75", description = "Lowest score shown (default ${DEFAULT-VALUE}).")
-        double threshold;
+        @picocli.CommandLine.Option(names = "--threshold",
+                description = "Lowest score shown (default: puente.memory.fuzzy-threshold, 75).")
+        Double threshold;
 
         @picocli.CommandLine.Option(names = "--max", defaultValue = "5", description = "Most matches shown (default ${DEFAULT-VALUE}).")
         int max;
 
         private final org.puente.memory.TmLookup lookup;
+        private final double defaultThreshold;
 
-        public Lookup(org.puente.memory.TmLookup lookup) {
+        public Lookup(org.puente.memory.TmLookup lookup, org.puente.config.PuenteProperties properties) {
             this.lookup = lookup;
+            this.defaultThreshold = properties.getMemory().getFuzzyThreshold();
         }
 
         @Override
         public Integer call() {
+            if (threshold == null) {
+                threshold = defaultThreshold;
+            }
             if (threshold <= 0 || threshold > 100 || max < 1) {
                 throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                         "--threshold must be in (0, 100] and --max at least 1");

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.puente.extraction.ExtractionLimits;
+import org.puente.memory.MemorySettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
@@ -32,6 +33,8 @@ public class PuenteProperties {
     private List<SourceDefinition> sources = new ArrayList<>();
     @NestedConfigurationProperty
     private ExtractionLimits extraction = new ExtractionLimits();
+    @NestedConfigurationProperty
+    private MemorySettings memory = new MemorySettings();
 
     public Path getWorkDir() { return workDir; }
     public void setWorkDir(Path workDir) { this.workDir = workDir; }
@@ -47,6 +50,8 @@ public class PuenteProperties {
     public void setSources(List<SourceDefinition> sources) { this.sources = sources; }
     public ExtractionLimits getExtraction() { return extraction; }
     public void setExtraction(ExtractionLimits extraction) { this.extraction = extraction; }
+    public MemorySettings getMemory() { return memory; }
+    public void setMemory(MemorySettings memory) { this.memory = memory; }
 
     /** Downloaded copies of web documents, by content. */
     public Path webCacheDir() {
