@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code puente tm ...}: the translation memory. */
 @Command(name = "tm", mixinStandardHelpOptions = true, description = "The translation memory (es, en, pt).",
-        subcommands = {TmCommand.Import.class, TmCommand.Export.class, TmCommand.Lookup.class})
+        subcommands = {TmCommand.Import.class, TmCommand.Export.class, TmCommand.Lookup.class,
+                TmBenchmarkCommand.class})
 public class TmCommand implements Runnable {
 
     /** The memory as TMX, refreshed after each import: importing it into an empty memory rebuilds it. */
@@ -53,10 +54,11 @@ public class TmCommand implements Runnable {
             int failed = 0;
             for (Path file : files) {
                 try {
+                    long start = System.nanoTime();
                     TmImportResult r = memory.importTmx(file);
-                    System.out.printf("%s: %d units read, %d added, %d already held (merged), %d conflicting "
-                                    + "translations kept, languages %s%s%n", file, r.read(), r.added(), r.merged(),
-                            r.conflicts(), String.join(" ", r.languages()),
+                    System.out.printf(java.util.Locale.ROOT, "%s: %d units read, %d added, %d already held (merged), %d conflicting "
+                                    + "translations kept, languages %s, in %.1f s%s%n", file, r.read(), r.added(), r.merged(),
+                            r.conflicts(), String.join(" ", r.languages()), (System.nanoTime() - start) / 1e9,
                             r.strippedCharacters() > 0 ? ", " + r.strippedCharacters() + " forbidden characters removed" : "");
                 } catch (TmxFormatException e) {
                     failed++;
@@ -68,8 +70,10 @@ public class TmCommand implements Runnable {
             }
             System.out.printf("The memory holds %d units.%n", memory.size());
             if (failed < files.size()) {
+                long start = System.nanoTime();
                 long written = memory.exportTmx(PORTABLE_COPY, java.util.Set.of(), java.util.Set.of());
-                System.out.printf("Portable copy: %s (%d units)%n", PORTABLE_COPY, written);
+                System.out.printf(java.util.Locale.ROOT, "Portable copy: %s (%d units, written in %.1f s)%n", PORTABLE_COPY,
+                        written, (System.nanoTime() - start) / 1e9);
             }
             return failed == 0 ? 0 : 1;
         }

@@ -103,7 +103,7 @@ public class TranslationMemory {
         }
     }
 
-    private static final int IMPORT_BATCH = 1000;
+    private static final int IMPORT_BATCH = 5000;
 
     private void saveBatch(List<TranslationUnit> batch, Path file, long importId, int[] counts) {
         if (batch.isEmpty()) {
