@@ -19,7 +19,8 @@ public record LeverageWeights(Map<MatchBand, Double> byBand) {
         for (MatchBand band : MatchBand.values()) {
             Double w = copy.get(band);
             if (w == null || !Double.isFinite(w) || w < 0) {
-                throw new IllegalArgumentException("the weight of band " + band.key() + " must be a number of 0 or more, not " + w);
+                throw new IllegalArgumentException("puente.memory.leverage.weights." + band.key()
+                        + " must be a number of 0 or more, not " + w);
             }
         }
         byBand = Collections.unmodifiableMap(copy);
@@ -33,7 +34,8 @@ public record LeverageWeights(Map<MatchBand, Double> byBand) {
             try {
                 band = MatchBand.ofKey(key);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("puente.memory.leverage.weights: " + e.getMessage(), e);
+                // No cause: the startup error shows the innermost message, which must name the setting.
+                throw new IllegalArgumentException("puente.memory.leverage.weights: " + e.getMessage());
             }
             weights.put(band, weight);
         });
