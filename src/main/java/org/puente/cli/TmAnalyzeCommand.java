@@ -99,7 +99,8 @@ public class TmAnalyzeCommand implements Callable<Integer> {
     }
 
     private static String line(String name, java.util.Map<MatchBand, BandCounts> bands, BandCounts total, double weighted) {
-        String shown = name.length() > 34 ? name.substring(0, 33) + "…" : name;
+        String oneLine = name.replaceAll("\\s+", " ").strip();
+        String shown = oneLine.length() > 34 ? oneLine.substring(0, 33) + "…" : oneLine;
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-34s", shown));
         for (MatchBand band : MatchBand.values()) {
             line.append(String.format(Locale.ROOT, " %7d", bands.get(band).words()));

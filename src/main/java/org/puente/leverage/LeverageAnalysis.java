@@ -44,6 +44,8 @@ import org.springframework.stereotype.Service;
 public class LeverageAnalysis {
 
     private static final Logger log = LoggerFactory.getLogger(LeverageAnalysis.class);
+    /** A long batch says how far it got this often. */
+    private static final long PROGRESS_NANOS = 5_000_000_000L;
     private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
 
     private final LeverageRepository reports;
@@ -80,8 +82,10 @@ public class LeverageAnalysis {
         String targetBase = LanguageTags.language(target);
         boolean chosen = !documentIds.isEmpty();
         List<Candidate> batch = new ArrayList<>();
-        for (String id : new LinkedHashSet<>(documentIds)) {
-            batch.add(reports.document(id.strip()).orElseThrow(() -> new IllegalArgumentException(
+        Set<String> ids = new LinkedHashSet<>();
+        documentIds.forEach(id -> ids.add(id.strip()));
+        for (String id : ids) {
+            batch.add(reports.document(id).orElseThrow(() -> new IllegalArgumentException(
                     "no document with id '" + id + "' in the register (ids are in inventory/register.csv)")));
         }
         if (!chosen) {
@@ -91,7 +95,13 @@ public class LeverageAnalysis {
         List<DocumentLeverage> analysed = new ArrayList<>();
         List<SkippedDocument> skipped = new ArrayList<>();
         Set<Long> batchSegments = new HashSet<>();
-        for (Candidate c : batch) {
+        long lastProgress = System.nanoTime();
+        for (int i = 0; i < batch.size(); i++) {
+            Candidate c = batch.get(i);
+            if (System.nanoTime() - lastProgress > PROGRESS_NANOS) {
+                log.info("leverage into {}: {} of {} documents read", target, i, batch.size());
+                lastProgress = System.nanoTime();
+            }
             boolean inTarget = isConfigured(c.language()) && LanguageTags.language(c.language()).equals(targetBase);
             if (inTarget && !chosen) {
                 continue; // the batch's translations, not its sources

@@ -252,7 +252,7 @@ class LeverageAnalysisTest {
 
     @Test
     void theBatchOrderDecidesWhichOccurrenceIsTheRepetition() {
-        LeverageReport report = analysis.analyze("es", List.of(NOTES_ID, GUIDE_ID, NOTES_ID));
+        LeverageReport report = analysis.analyze("es", List.of(NOTES_ID, GUIDE_ID, " " + NOTES_ID));
 
         assertThat(report.documents()).extracting(DocumentLeverage::documentId).containsExactly(NOTES_ID, GUIDE_ID);
         assertThat(report.documents().get(0).band(MatchBand.FUZZY_85_94).words()).isEqualTo(10);
