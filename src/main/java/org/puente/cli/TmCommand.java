@@ -124,8 +124,8 @@ public class TmCommand implements Runnable {
     /** {@code puente tm lookup "text" --from en --to es}: what the memory holds for a text. */
     @Component
     @Command(name = "lookup", mixinStandardHelpOptions = true,
-            description = "Shows the memory's matches for a text: exact, differing only in case or spacing, "
-                    + "only in numbers, or fuzzy (Pensieve's 4-gram score), best first, with the regional variant "
+            description = "Shows the memory's matches for a text: exact (in context when --previous and --next match "
+                    + "the unit's neighbours), differing only in inline codes, in case or spacing, only in numbers, or fuzzy (Pensieve's 4-gram score), best first, with the regional variant "
                     + "asked for first and where each unit came from.")
     public static class Lookup implements Callable<Integer> {
 
@@ -141,6 +141,15 @@ public class TmCommand implements Runnable {
         @picocli.CommandLine.Option(names = "--threshold",
                 description = "Lowest score shown (default: puente.memory.fuzzy-threshold, 75).")
         Double threshold;
+
+        @picocli.CommandLine.Option(names = "--previous", paramLabel = "TEXT",
+                description = "The segment before TEXT in its document (\"\" at the start): an exact match with the same "
+                        + "neighbours is in-context.")
+        String previous;
+
+        @picocli.CommandLine.Option(names = "--next", paramLabel = "TEXT",
+                description = "The segment after TEXT in its document (\"\" at the end).")
+        String next;
 
         @picocli.CommandLine.Option(names = "--max", defaultValue = "5", description = "Most matches shown (default ${DEFAULT-VALUE}).")
         int max;
@@ -162,13 +171,14 @@ public class TmCommand implements Runnable {
                 throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                         "--threshold must be in (0, 100] and --max at least 1");
             }
-            var matches = lookup.lookup(text, from, to, threshold, max);
+            var matches = lookup.lookup(text, previous, next, from, to, threshold, max);
             if (matches.isEmpty()) {
                 System.out.println("No match at " + threshold + " or above.");
             }
             for (var m : matches) {
-                System.out.printf(java.util.Locale.ROOT, "%5.1f  %-15s %s%s%n       %s%n       %s%n", m.score(), m.kind(),
-                        m.targetLanguage(), m.regionFallback() ? " (other regional variant)" : "", m.source(), m.target());
+                System.out.printf(java.util.Locale.ROOT, "%5.1f  %-15s %s%s%s%n       %s%n       %s%n", m.score(), m.kind(),
+                        m.targetLanguage(), m.inContext() ? " in context" : "",
+                        m.regionFallback() ? " (other regional variant)" : "", m.source(), m.targetSegment().toXml());
             }
             return 0;
         }

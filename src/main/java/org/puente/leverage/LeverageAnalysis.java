@@ -137,12 +137,12 @@ public class LeverageAnalysis {
             long fingerprint = fingerprint(segment);
             boolean repeatedInDocument = !seen.add(fingerprint);
             boolean repeatedInBatch = !repeatedInDocument && batchSegments.contains(fingerprint);
-            String previous = i > 0 ? segments.get(i - 1) : null;
-            String next = i + 1 < segments.size() ? segments.get(i + 1) : null;
+            String previous = i > 0 ? segments.get(i - 1) : "";
+            String next = i + 1 < segments.size() ? segments.get(i + 1) : "";
             // A repetition only leaves its band for a match that needs no work: ask for those only.
             double threshold = repeatedInDocument || repeatedInBatch ? 100 : MatchBand.LOWEST_SCORE;
             Optional<TmMatch> best = bestMatch(segment, previous, next, c.language(), target, threshold);
-            MatchBand band = MatchBand.of(best.map(TmMatch::score).orElse(0f), best.map(LeverageAnalysis::inContext).orElse(false),
+            MatchBand band = MatchBand.of(best.map(TmMatch::score).orElse(0f), best.map(TmMatch::inContext).orElse(false),
                     repeatedInDocument, repeatedInBatch);
             bands.merge(band, new BandCounts(1, WordCount.of(segment), characters(segment)), BandCounts::plus);
         }
@@ -151,18 +151,12 @@ public class LeverageAnalysis {
     }
 
     /**
-     * The memory's best match for a segment between its neighbours in the document (null at the
-     * document's edges). The neighbours are what an in-context lookup compares with the unit's own.
+     * The memory's best match for a segment between its neighbours in the document ("" at the
+     * document's edges): an exact match whose unit had the same neighbours is in context.
      */
     private Optional<TmMatch> bestMatch(String segment, String previous, String next, String sourceLanguage,
                                         String targetLanguage, double threshold) {
-        // TmLookup does not compare neighbours yet: the match is looked up without them.
-        return lookup.lookup(segment, sourceLanguage, targetLanguage, threshold, 1).stream().findFirst();
-    }
-
-    /** Whether the match's unit had the same neighbours as the segment (101%); the lookup above does not tell yet. */
-    private static boolean inContext(TmMatch match) {
-        return false;
+        return lookup.lookup(segment, previous, next, sourceLanguage, targetLanguage, threshold, 1).stream().findFirst();
     }
 
     private String targetLanguage(String tag) {

@@ -19,7 +19,7 @@ public enum MatchBand {
 
     /** An exact match whose unit had the same previous and next segments (101%). */
     IN_CONTEXT("in-context", "101%", 100),
-    /** The identical text is in the memory. */
+    /** The identical text is in the memory (with inline codes the text lacks it is 99, in 95–99). */
     EXACT("exact", "100%", 100),
     FUZZY_95_99("fuzzy-95-99", "95-99", 95),
     FUZZY_85_94("fuzzy-85-94", "85-94", 85),

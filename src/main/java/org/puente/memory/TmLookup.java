@@ -24,6 +24,7 @@ public class TmLookup {
 
     private final JdbcClient jdbc;
     private final Map<String, Built> indexes = new ConcurrentHashMap<>();
+    private final TmxReader reader = new TmxReader();
 
     /** An index and the memory state it was built from (the highest variant id then). */
     private record Built(FuzzyIndex index, long version) {
@@ -35,14 +36,40 @@ public class TmLookup {
 
     /**
      * Matches for {@code text} in {@code sourceLanguage}, translated into {@code targetLanguage},
-     * best first: at most {@code max}, none under {@code threshold}.
+     * best first: at most {@code max}, none under {@code threshold}. Without context: no match is
+     * in-context.
      */
     public List<TmMatch> lookup(String text, String sourceLanguage, String targetLanguage, double threshold, int max) {
+        return lookup(TmSegment.of(text), null, null, sourceLanguage, targetLanguage, threshold, max);
+    }
+
+    /**
+     * As {@link #lookup(String, String, String, double, int)}, with the segments around the
+     * text in its document, so that an exact match can be in-context.
+     *
+     * @param previous the segment before, "" at the start of the document, null when unknown
+     * @param next     the segment after, "" at the end of the document, null when unknown
+     */
+    public List<TmMatch> lookup(String text, String previous, String next, String sourceLanguage, String targetLanguage,
+                                double threshold, int max) {
+        return lookup(TmSegment.of(text), previous, next, sourceLanguage, targetLanguage, threshold, max);
+    }
+
+    /**
+     * The general form: the query is a segment that may hold inline codes (from a document or a
+     * translator's package); a memory source with the same text but other codes is a
+     * {@link TmMatch.Kind#CODES} match, and every match gives the translation with its codes.
+     */
+    public List<TmMatch> lookup(TmSegment query, String previous, String next, String sourceLanguage,
+                                String targetLanguage, double threshold, int max) {
+        String text = query.plainText();
         String source = LanguageTags.language(LanguageTags.normalize(sourceLanguage));
         String target = LanguageTags.normalize(targetLanguage);
         long version = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM tm_variant").query(Long.class).single();
         FuzzyIndex index = indexes.compute(source, (language, built) ->
                 built != null && built.version() == version ? built : new Built(build(language), version)).index();
+        String before = previous == null ? null : SegmentContext.key(previous);
+        String after = next == null ? null : SegmentContext.key(next);
         // More hits than asked: some have no translation into the target language.
         List<FuzzyHit> hits = index.search(text, threshold, Math.max(max * 4, 20));
         List<TmMatch> matches = new ArrayList<>();
@@ -55,15 +82,22 @@ public class TmLookup {
             if (translation == null) {
                 continue;
             }
-            TmMatch.Kind kind = kind(text, sourceVariant.text);
-            // As Pensieve: 100 is for the identical text only; same grams but another text costs 2 points.
-            float score = kind == TmMatch.Kind.EXACT ? 100f : hit.score() >= 100f ? 98f : hit.score();
+            TmSegment sourceSegment = segment(sourceVariant.xml);
+            TmMatch.Kind kind = kind(query, sourceSegment);
+            float score = switch (kind) {
+                case EXACT -> 100f;
+                case CODES -> 99f;
+                // As Pensieve: same grams but another text costs 2 points.
+                default -> hit.score() >= 100f ? 98f : Math.min(hit.score(), 98f);
+            };
+            boolean inContext = kind == TmMatch.Kind.EXACT && before != null && after != null
+                    && before.equals(sourceVariant.contextBefore) && after.equals(sourceVariant.contextAfter);
             matches.add(new TmMatch(sourceVariant.text, translation.text, translation.language, score, kind,
                     target.indexOf('-') > 0 && !translation.language.equals(target), sourceVariant.origin,
-                    sourceVariant.unitId));
+                    sourceVariant.unitId, inContext, sourceSegment, segment(translation.xml)));
         }
-        matches.sort(Comparator.comparing((TmMatch m) -> -m.score()).thenComparing(TmMatch::regionFallback)
-                .thenComparing(TmMatch::target));
+        matches.sort(Comparator.comparing((TmMatch m) -> !m.inContext()).thenComparing(m -> -m.score())
+                .thenComparing(TmMatch::regionFallback).thenComparing(TmMatch::target));
         return matches.stream().limit(max).toList();
     }
 
@@ -72,16 +106,45 @@ public class TmLookup {
         indexes.clear();
     }
 
-    static TmMatch.Kind kind(String query, String found) {
-        if (query.equals(found)) {
-            return TmMatch.Kind.EXACT;
+    static TmMatch.Kind kind(TmSegment query, TmSegment found) {
+        String q = query.plainText();
+        String f = found.plainText();
+        if (q.equals(f)) {
+            return sameCodes(query, found) ? TmMatch.Kind.EXACT : TmMatch.Kind.CODES;
         }
-        String q = fold(query);
-        String f = fold(found);
+        q = fold(q);
+        f = fold(f);
         if (q.equals(f)) {
             return TmMatch.Kind.CASE_OR_SPACING;
         }
         return q.replaceAll("\\d+", "#").equals(f.replaceAll("\\d+", "#")) ? TmMatch.Kind.NUMBERS : TmMatch.Kind.FUZZY;
+    }
+
+    /** Same codes at the same places: the same coded text, and the same native code behind each marker. */
+    private static boolean sameCodes(TmSegment a, TmSegment b) {
+        if (!a.hasCodes() && !b.hasCodes()) {
+            return true;
+        }
+        if (!a.codedText().equals(b.codedText())) {
+            return false;
+        }
+        List<TmSegment.Code> ca = a.codes();
+        List<TmSegment.Code> cb = b.codes();
+        for (int i = 0; i < ca.size(); i++) {
+            if (!ca.get(i).nativeCode().equals(cb.get(i).nativeCode())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private TmSegment segment(String xml) {
+        try {
+            return reader.segment(xml);
+        } catch (java.io.IOException e) {
+            // The memory only holds segments it wrote itself; one that does not read back is damage.
+            throw new IllegalStateException("a stored segment cannot be read: " + e.getMessage(), e);
+        }
     }
 
     private static String fold(String text) {
@@ -98,15 +161,17 @@ public class TmLookup {
         return index;
     }
 
-    private record Variant(long unitId, String language, String text, String origin) {
+    private record Variant(long unitId, String language, String text, String xml, String origin,
+                           String contextBefore, String contextAfter) {
     }
 
     private Variant variant(int variantId) {
-        return jdbc.sql("SELECT v.unit_id, v.language, v.plain_text, u.origin, u.origin_detail FROM tm_variant v "
-                        + "JOIN tm_unit u ON u.id = v.unit_id WHERE v.id = ?")
+        return jdbc.sql("SELECT v.unit_id, v.language, v.plain_text, v.segment_xml, u.origin, u.origin_detail, "
+                        + "u.context_before, u.context_after FROM tm_variant v JOIN tm_unit u ON u.id = v.unit_id WHERE v.id = ?")
                 .param(variantId)
-                .query((rs, n) -> new Variant(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4) + (rs.getString(5) == null ? "" : " " + rs.getString(5))))
+                .query((rs, n) -> new Variant(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5) + (rs.getString(6) == null ? "" : " " + rs.getString(6)),
+                        rs.getString(7), rs.getString(8)))
                 .optional().orElse(null);
     }
 
@@ -114,9 +179,9 @@ public class TmLookup {
     private Variant translation(long unitId, String target) {
         String base = LanguageTags.language(target);
         Map<String, Variant> byLanguage = new HashMap<>();
-        jdbc.sql("SELECT language, plain_text FROM tm_variant WHERE unit_id = ? AND base_language = ? ORDER BY id")
+        jdbc.sql("SELECT language, plain_text, segment_xml FROM tm_variant WHERE unit_id = ? AND base_language = ? ORDER BY id")
                 .params(unitId, base)
-                .query((rs, n) -> new Variant(unitId, rs.getString(1), rs.getString(2), null))
+                .query((rs, n) -> new Variant(unitId, rs.getString(1), rs.getString(2), rs.getString(3), null, null, null))
                 .list().forEach(v -> byLanguage.putIfAbsent(v.language, v));
         if (byLanguage.isEmpty()) {
             return null;

@@ -117,6 +117,9 @@ public final class TmxReader {
      * memory stores segments), with the same checks as a file.
      */
     public TmSegment segment(String segmentXml) throws IOException {
+        if (segmentXml.indexOf('<') < 0 && segmentXml.indexOf('&') < 0) {
+            return TmSegment.of(segmentXml); // plain text, most segments: nothing to parse
+        }
         Path origin = Path.of("stored segment");
         XmlCleaningReader in = new XmlCleaningReader(new java.io.StringReader("<seg>" + segmentXml + "</seg>"));
         try {

@@ -10,10 +10,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.puente.inventory.ContentHash;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -45,10 +45,12 @@ public class TranslationMemory {
     private final TransactionTemplate transactions;
     private final TmxReader reader = new TmxReader();
     private final JsonMapper json = JsonMapper.builder().build();
+    private final TmUnitWriter units;
 
-    public TranslationMemory(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    public TranslationMemory(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.units = new TmUnitWriter(jdbc, template, json);
     }
 
     /**
@@ -58,7 +60,15 @@ public class TranslationMemory {
     public TmImportResult importTmx(Path file) throws IOException {
         // First pass: the whole file is checked before anything is written, so a refused file
         // leaves the memory as it was. Reading is fast (about 300,000 units/s).
-        reader.read(file, unit -> { });
+        int[] position = {0};
+        try {
+            reader.read(file, unit -> {
+                position[0]++;
+                TmUnitWriter.checkLengths(unit);
+            });
+        } catch (IllegalArgumentException tooLong) {
+            throw new TmxFormatException(file, 0, 0, "unit " + position[0] + " " + tooLong.getMessage());
+        }
         undoUnfinishedImports();
         String sha256 = ContentHash.of(file);
         long importId = transactions.execute(status -> {
@@ -96,10 +106,14 @@ public class TranslationMemory {
     private static final int IMPORT_BATCH = 1000;
 
     private void saveBatch(List<TranslationUnit> batch, Path file, long importId, int[] counts) {
+        if (batch.isEmpty()) {
+            return;
+        }
         transactions.executeWithoutResult(status -> {
-            for (TranslationUnit unit : batch) {
+            var provenance = new TmUnitWriter.Provenance(Origin.IMPORT, file.getFileName().toString(), null, importId);
+            for (TmUnitWriter.Saved saved : units.write(batch, provenance)) {
                 counts[0]++;
-                switch (save(unit, Origin.IMPORT, file.getFileName().toString(), null, importId)) {
+                switch (saved) {
                     case ADDED -> counts[1]++;
                     case MERGED -> counts[2]++;
                     case CONFLICT -> {
@@ -121,90 +135,6 @@ public class TranslationMemory {
                 jdbc.sql("DELETE FROM tm_import WHERE id = ?").param(id).update();
             }
         });
-    }
-
-    private enum Saved { ADDED, MERGED, CONFLICT }
-
-    private Saved save(TranslationUnit unit, Origin origin, String originDetail, String documentId, Long importId) {
-        String key = unitKey(unit);
-        Optional<Long> existing = jdbc.sql("SELECT id FROM tm_unit WHERE unit_key = ?").param(key).query(Long.class).optional();
-        if (existing.isPresent()) {
-            // Same variants: keep the newest change date and who made it.
-            if (unit.changeDate() != null) {
-                jdbc.sql("UPDATE tm_unit SET changed_at = ?, changed_by = ? WHERE id = ? AND (changed_at IS NULL OR changed_at < ?)")
-                        .params(utc(unit.changeDate()), unit.changeId(), existing.get(), utc(unit.changeDate())).update();
-            }
-            return Saved.MERGED;
-        }
-        boolean conflict = unit.source().map(source -> isConflict(unit, source)).orElse(false);
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("attributes", unit.attributes());
-        // A unit exported by Puente carries its provenance as props: it becomes the columns again.
-        List<TmProp> props = new ArrayList<>();
-        for (TmProp p : unit.props()) {
-            switch (p.type()) {
-                case PROP_ORIGIN -> {
-                    try {
-                        origin = Origin.valueOf(p.value());
-                    } catch (IllegalArgumentException unknown) {
-                        props.add(p);
-                    }
-                }
-                case PROP_SOURCE -> originDetail = p.value();
-                case PROP_DOCUMENT -> documentId = p.value();
-                default -> props.add(p);
-            }
-        }
-        metadata.put("props", props);
-        metadata.put("notes", unit.notes());
-        KeyHolder unitKeys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO tm_unit (unit_key, tuid, source_language, created_at, created_by, changed_at, changed_by,
-                    origin, origin_detail, document_id, import_id, metadata)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(key, unit.tuid(), unit.sourceLanguage(), utc(unit.creationDate()), unit.creationId(),
-                        utc(unit.changeDate()), unit.changeId(), origin.name(), originDetail, documentId, importId,
-                        json.writeValueAsString(metadata))
-                .update(unitKeys, "id");
-        long unitId = unitKeys.getKey().longValue();
-        for (TranslationVariant v : unit.variants()) {
-            Map<String, Object> vm = new LinkedHashMap<>();
-            vm.put("creationDate", v.creationDate());
-            vm.put("creationId", v.creationId());
-            vm.put("changeDate", v.changeDate());
-            vm.put("changeId", v.changeId());
-            vm.put("attributes", v.attributes());
-            vm.put("props", v.props());
-            vm.put("notes", v.notes());
-            String plain = v.segment().plainText();
-            jdbc.sql("""
-                    INSERT INTO tm_variant (unit_id, language, base_language, segment_xml, plain_text, text_key, metadata)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(unitId, v.language(), LanguageTags.language(v.language()), v.segment().toXml(), plain,
-                            textKey(plain), json.writeValueAsString(vm))
-                    .update();
-        }
-        return conflict ? Saved.CONFLICT : Saved.ADDED;
-    }
-
-    /** Whether the memory holds the same source text with another translation in one of the unit's languages. */
-    private boolean isConflict(TranslationUnit unit, TranslationVariant source) {
-        String sourceLanguage = LanguageTags.language(source.language());
-        String sourceKey = textKey(source.segment().plainText());
-        for (TranslationVariant target : unit.variants()) {
-            String targetLanguage = LanguageTags.language(target.language());
-            if (target == source || targetLanguage.equals(sourceLanguage)) {
-                continue;
-            }
-            int others = jdbc.sql("SELECT COUNT(*) FROM tm_variant s JOIN tm_variant t ON t.unit_id = s.unit_id "
-                            + "WHERE s.base_language = ? AND s.text_key = ? AND t.base_language = ? AND t.text_key <> ?")
-                    .params(sourceLanguage, sourceKey, targetLanguage, textKey(target.segment().plainText()))
-                    .query(Integer.class).single();
-            if (others > 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -71,6 +71,8 @@ class LeverageAnalysisTest {
     static final String FUZZY_75 = "The digitisation project will scan the regional newspapers.";       // 8 words
     static final String HELD_50 = "Members of the association meet every spring in Lima.";
     static final String FUZZY_50 = "Members of the association gather every autumn in Bogotá.";         // 9 words
+    /** Held with the segments it had around it (memoQ's context props): in context where they are the same. */
+    static final String IN_CONTEXT = "Please return the books before closing time.";                   // 7 words, 38 characters
     /** Held only with a Portuguese translation: no match into Spanish. */
     static final String NEW = "Volunteers repaired the old printing press last summer.";               // 8 words, 48 characters
     static final String NEW_B = "Reference librarians answer questions by e-mail.";                    // 6 words
@@ -81,10 +83,11 @@ class LeverageAnalysisTest {
             FUZZY_95,
             FUZZY_85 + " " + FUZZY_75,
             FUZZY_50,
+            IN_CONTEXT, // between the segments its unit had around it
             NEW,
             "Volunteers   repaired the old printing press\nlast summer.", // the same, spacing aside: a repetition
             EXACT); // repeated, but a 100% match stays one
-    static final String NOTES = String.join("\n\n", FUZZY_85, EXACT, NEW_B);
+    static final String NOTES = String.join("\n\n", FUZZY_85, EXACT, NEW_B, IN_CONTEXT); // the last in another context
 
     static final String GUIDE_ID = "a000000000000001";
     static final String NOTES_ID = "b000000000000002";
@@ -114,6 +117,9 @@ class LeverageAnalysisTest {
                 tu(HELD_85, "es", "Los lectores pueden llevar hasta cinco libros por dos semanas."),
                 tu(HELD_75, "es", "El proyecto de digitalización escaneará los periódicos coloniales."),
                 tu(HELD_50, "es", "Los miembros de la asociación se reúnen cada primavera en Lima."),
+                "<tu><prop type=\"x-context-pre\">" + FUZZY_50 + "</prop><prop type=\"x-context-post\">" + NEW + "</prop>"
+                        + "<tuv xml:lang=\"en\"><seg>" + IN_CONTEXT + "</seg></tuv>"
+                        + "<tuv xml:lang=\"es\"><seg>Devuelva los libros antes del cierre.</seg></tuv></tu>",
                 tu(NEW, "pt", "Os voluntários consertaram a velha prensa no verão passado."))), StandardCharsets.UTF_8);
         memory.importTmx(tmx);
         document(GUIDE_ID, "PRESENT", "EXTRACTED", "en", "Reading room guide", "/corpus/a-guide.txt", GUIDE);
@@ -152,7 +158,7 @@ class LeverageAnalysisTest {
         LeverageReport report = analysis.analyze("es", List.of());
 
         assertThat(report.targetLanguage()).isEqualTo("es");
-        assertThat(report.memoryUnits()).isEqualTo(6);
+        assertThat(report.memoryUnits()).isEqualTo(7);
         // The Spanish document is a translation, not a source; the gone one is not in the batch.
         assertThat(report.documents()).extracting(DocumentLeverage::documentId).containsExactly(GUIDE_ID, NOTES_ID);
         assertThat(report.skipped()).extracting(SkippedDocument::documentId).containsExactly(BROKEN_ID, OTHER_ID, EMPTY_ID);
@@ -163,7 +169,7 @@ class LeverageAnalysisTest {
 
         DocumentLeverage guide = report.documents().get(0);
         assertThat(words(guide)).containsExactlyInAnyOrderEntriesOf(Map.of(
-                MatchBand.IN_CONTEXT, 0L,
+                MatchBand.IN_CONTEXT, 7L,
                 MatchBand.EXACT, 18L,
                 MatchBand.FUZZY_95_99, 10L,
                 MatchBand.FUZZY_85_94, 10L,
@@ -173,24 +179,27 @@ class LeverageAnalysisTest {
                 MatchBand.REPETITION_DOCUMENT, 8L,
                 MatchBand.REPETITION_BATCH, 0L));
         assertThat(guide.band(MatchBand.EXACT).segments()).isEqualTo(2);
+        assertThat(guide.band(MatchBand.IN_CONTEXT)).isEqualTo(new BandCounts(1, 7, 38));
         assertThat(guide.band(MatchBand.NO_MATCH)).isEqualTo(new BandCounts(1, 8, 48));
         assertThat(guide.band(MatchBand.REPETITION_DOCUMENT)).isEqualTo(new BandCounts(1, 8, 48));
-        assertThat(guide.total().segments()).isEqualTo(8);
-        assertThat(guide.total().words()).isEqualTo(71);
-        // 18 x 0.25 (exact, as configured) + 10 x 0.3 + 10 x 0.4 + 8 x 0.6 + 9 x 1 + 8 x 1 + 8 x 0.2
-        assertThat(guide.weightedWords()).isCloseTo(34.9, within(1e-9));
+        assertThat(guide.total().segments()).isEqualTo(9);
+        assertThat(guide.total().words()).isEqualTo(78);
+        // 7 x 0.1 + 18 x 0.25 (exact, as configured) + 10 x 0.3 + 10 x 0.4 + 8 x 0.6 + 9 x 1 + 8 x 1 + 8 x 0.2
+        assertThat(guide.weightedWords()).isCloseTo(35.6, within(1e-9));
 
         DocumentLeverage notes = report.documents().get(1);
         assertThat(notes.band(MatchBand.REPETITION_BATCH)).isEqualTo(new BandCounts(1, 10, 40));
-        assertThat(notes.band(MatchBand.EXACT).words()).isEqualTo(9);
+        // The sentence held with its context, elsewhere: an exact match, not a repetition across the batch.
+        assertThat(notes.band(MatchBand.EXACT).words()).isEqualTo(9 + 7);
+        assertThat(notes.band(MatchBand.IN_CONTEXT).words()).isZero();
         assertThat(notes.band(MatchBand.NO_MATCH).words()).isEqualTo(6);
-        assertThat(notes.total().words()).isEqualTo(25);
-        assertThat(notes.weightedWords()).isCloseTo(10 * 0.2 + 9 * 0.25 + 6, within(1e-9));
+        assertThat(notes.total().words()).isEqualTo(32);
+        assertThat(notes.weightedWords()).isCloseTo(10 * 0.2 + 16 * 0.25 + 6, within(1e-9));
         assertThat(notes.displayName()).isEqualTo("b-notes.txt");
 
-        assertThat(report.total().words()).isEqualTo(96);
-        assertThat(report.totalBands().get(MatchBand.EXACT).words()).isEqualTo(27);
-        assertThat(report.weightedWords()).isCloseTo(34.9 + 10.25, within(1e-9));
+        assertThat(report.total().words()).isEqualTo(110);
+        assertThat(report.totalBands().get(MatchBand.EXACT).words()).isEqualTo(34);
+        assertThat(report.weightedWords()).isCloseTo(35.6 + 12.0, within(1e-9));
 
         // Kept in the database, every analysis a new report.
         assertThat(repository.find(report.id())).contains(report);
@@ -223,14 +232,15 @@ class LeverageAnalysisTest {
                 .containsEntry("exact_segments", "2")
                 .containsEntry("fuzzy_95_99_words", "10")
                 .containsEntry("repetition_document_characters", "48")
-                .containsEntry("total_words", "71")
-                .containsEntry("weighted_words", "34.9");
+                .containsEntry("in_context_words", "7")
+                .containsEntry("total_words", "78")
+                .containsEntry("weighted_words", "35.6");
         assertThat(rows.get(1)).containsEntry("document_id", NOTES_ID).containsEntry("repetition_batch_words", "10");
         assertThat(rows.get(2)).containsEntry("row", "total")
                 .containsEntry("title", "Total (2 documents)")
-                .containsEntry("exact_words", "27")
-                .containsEntry("total_words", "96")
-                .containsEntry("weighted_words", "45.2");
+                .containsEntry("exact_words", "34")
+                .containsEntry("total_words", "110")
+                .containsEntry("weighted_words", "47.6");
 
         JsonNode json = JsonMapper.builder().build().readTree(files.get(1).toFile());
         assertThat(json.get("report").asLong()).isEqualTo(report.id());
@@ -241,9 +251,10 @@ class LeverageAnalysisTest {
         assertThat(guideJson.get("id").asString()).isEqualTo(GUIDE_ID);
         assertThat(guideJson.get("bands").get("fuzzy-50-74").get("words").asLong()).isEqualTo(9);
         assertThat(guideJson.get("bands").get("repetition-document").get("segments").asInt()).isEqualTo(1);
-        assertThat(guideJson.get("total").get("words").asLong()).isEqualTo(71);
+        assertThat(guideJson.get("bands").get("in-context").get("words").asLong()).isEqualTo(7);
+        assertThat(guideJson.get("total").get("words").asLong()).isEqualTo(78);
         assertThat(json.get("total").get("bands").get("repetition-batch").get("words").asLong()).isEqualTo(10);
-        assertThat(json.get("total").get("weighted_words").asDouble()).isEqualTo(45.2);
+        assertThat(json.get("total").get("weighted_words").asDouble()).isEqualTo(47.6);
         assertThat(json.get("skipped").get(2).get("reason").asString()).isEqualTo("no text was extracted from it");
         try (var files2 = Files.list(work.resolve("inventory"))) {
             assertThat(files2.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("leverage-es.csv", "leverage-es.json");
@@ -259,7 +270,7 @@ class LeverageAnalysisTest {
         assertThat(report.documents().get(0).band(MatchBand.REPETITION_BATCH).words()).isZero();
         assertThat(report.documents().get(1).band(MatchBand.FUZZY_85_94).words()).isZero();
         assertThat(report.documents().get(1).band(MatchBand.REPETITION_BATCH).words()).isEqualTo(10);
-        assertThat(report.total().words()).isEqualTo(96);
+        assertThat(report.total().words()).isEqualTo(110);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -232,5 +233,87 @@ class TranslationMemoryTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM tm_unit WHERE unit_key = 'k-killed'").query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM tm_import WHERE id = ?").param(killed).query(Long.class).single()).isZero();
         assertThat(memory.exactTranslations("A complete unit.", "en", "es")).containsExactly("Una unidad completa.");
+    }
+
+    @Test
+    void anExactMatchWithTheSameNeighboursIsInContext() throws Exception {
+        String unit = "Press Enter to continue.";
+        memory.importTmx(write("context.tmx", tmx(String.join("\n",
+                // memoQ writes the neighbours as props holding a <seg>; OmegaT as prev/next.
+                "<tu><prop type=\"x-context-pre\">&lt;seg&gt;Choose a &lt;bpt i=\"1\"&gt;&amp;lt;b&amp;gt;&lt;/bpt&gt;language"
+                        + "&lt;ept i=\"1\"&gt;&amp;lt;/b&amp;gt;&lt;/ept&gt;.&lt;/seg&gt;</prop>"
+                        + "<prop type=\"x-context-post\">&lt;seg&gt;The  installer starts.&lt;/seg&gt;</prop>"
+                        + "<tuv xml:lang=\"en\"><seg>" + unit + "</seg></tuv><tuv xml:lang=\"es\"><seg>Pulse Intro para continuar.</seg></tuv></tu>",
+                "<tu><prop type=\"prev\">Read the licence.</prop><prop type=\"next\"></prop>"
+                        + "<tuv xml:lang=\"en\"><seg>" + unit + "</seg></tuv><tuv xml:lang=\"es\"><seg>Presione Intro para seguir.</seg></tuv></tu>",
+                tu(unit, "es", "Oprima Intro para continuar.")))));
+
+        List<TmMatch> first = lookup.lookup(unit, "Choose a language.", "The installer starts.", "en", "es", 75, 5);
+        assertThat(first).hasSize(3);
+        assertThat(first.get(0).inContext()).isTrue();
+        assertThat(first.get(0).target()).isEqualTo("Pulse Intro para continuar.");
+        assertThat(first.subList(1, 3)).allSatisfy(m -> {
+            assertThat(m.inContext()).isFalse();
+            assertThat(m.kind()).isEqualTo(TmMatch.Kind.EXACT);
+        });
+
+        // "" is the end of the document, as the OmegaT unit's empty "next".
+        TmMatch last = lookup.lookup(unit, "Read the licence.", "", "en", "es", 75, 5).get(0);
+        assertThat(last.inContext()).isTrue();
+        assertThat(last.target()).isEqualTo("Presione Intro para seguir.");
+
+        assertThat(lookup.lookup(unit, "Something else.", "The installer starts.", "en", "es", 75, 5))
+                .noneMatch(TmMatch::inContext);
+        assertThat(lookup.lookup(unit, "en", "es", 75, 5)).noneMatch(TmMatch::inContext);
+    }
+
+    @Test
+    void aMatchDifferingOnlyInCodesIsLabelledAndTranslationsKeepTheirCodes() throws Exception {
+        String bold = "Check the <bpt i=\"1\">&lt;b&gt;</bpt>catalogue<ept i=\"1\">&lt;/b&gt;</ept> daily.";
+        memory.importTmx(write("codes.tmx", tmx(tu(bold, "es",
+                "Consulte el <bpt i=\"1\">&lt;b&gt;</bpt>catálogo<ept i=\"1\">&lt;/b&gt;</ept> a diario."))));
+        TmxReader reader = new TmxReader();
+
+        TmMatch plain = lookup.lookup("Check the catalogue daily.", "en", "es", 75, 5).get(0);
+        assertThat(plain.kind()).isEqualTo(TmMatch.Kind.CODES);
+        assertThat(plain.score()).isEqualTo(99f);
+        assertThat(plain.targetSegment().hasCodes()).isTrue();
+        assertThat(plain.targetSegment().toXml()).contains("<bpt i=\"1\">&lt;b&gt;</bpt>catálogo");
+
+        TmMatch same = lookup.lookup(reader.segment(bold), null, null, "en", "es", 75, 5).get(0);
+        assertThat(same.kind()).isEqualTo(TmMatch.Kind.EXACT);
+        assertThat(same.score()).isEqualTo(100f);
+
+        TmSegment italic = reader.segment(bold.replace("&lt;b&gt;", "&lt;i&gt;").replace("&lt;/b&gt;", "&lt;/i&gt;"));
+        assertThat(lookup.lookup(italic, null, null, "en", "es", 75, 5).get(0).kind()).isEqualTo(TmMatch.Kind.CODES);
+    }
+
+    @Test
+    void duplicatesAndConflictsWithinOneFileAreFoundAsAcrossFiles() throws Exception {
+        TmImportResult result = memory.importTmx(write("self.tmx", tmx(String.join("\n",
+                tu("The index is updated weekly.", "es", "El índice se actualiza cada semana."),
+                tu("The index is updated weekly.", "es", "El índice se actualiza cada semana."),
+                tu("The index is updated weekly.", "es", "El índice se actualiza semanalmente."),
+                tu("The index is updated weekly.", "pt", "O índice é atualizado semanalmente.")))));
+        assertThat(result.read()).isEqualTo(4);
+        assertThat(result.added()).isEqualTo(3);
+        assertThat(result.merged()).isEqualTo(1);
+        assertThat(result.conflicts()).isEqualTo(1);
+        assertThat(memory.exactTranslations("The index is updated weekly.", "en", "es")).containsExactlyInAnyOrder(
+                "El índice se actualiza cada semana.", "El índice se actualiza semanalmente.");
+    }
+
+    @Test
+    void aSegmentLongerThanTheMemoryHoldsIsRefusedWithNothingImported() throws Exception {
+        long before = memory.size();
+        Path huge = write("huge.tmx", tmx(String.join("\n",
+                tu("A short unit before.", "es", "Una unidad corta antes."),
+                tu("x".repeat(TmUnitWriter.MAX_CHARACTERS + 1), "es", "Demasiado largo."))));
+        assertThatThrownBy(() -> memory.importTmx(huge))
+                .isInstanceOf(TmxFormatException.class)
+                .hasMessageContaining("huge.tmx")
+                .hasMessageContaining("line 8")
+                .hasMessageContaining("1000000 characters");
+        assertThat(memory.size()).isEqualTo(before);
     }
 }

@@ -1,0 +1,72 @@
+package org.puente.memory;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.puente.inventory.ContentHash;
+
+/**
+ * The segments around a unit's source segment in its document, which make an exact match an
+ * in-context match. Units carry them as props: {@code x-context-pre} / {@code x-context-post}
+ * (memoQ's names, also written by Puente's alignment and packages) or {@code prev} / {@code next}
+ * (OmegaT). Stored as keys of the whitespace-collapsed text; an empty neighbour means the start or
+ * the end of the document.
+ */
+public final class SegmentContext {
+
+    public static final String PROP_BEFORE = "x-context-pre";
+    public static final String PROP_AFTER = "x-context-post";
+    private static final String OMEGAT_BEFORE = "prev";
+    private static final String OMEGAT_AFTER = "next";
+
+    /** memoQ writes the neighbour as a whole {@code <seg>} element. */
+    private static final Pattern SEG = Pattern.compile("(?s)^\\s*<seg>(.*)</seg>\\s*$");
+    private static final TmxReader SEGMENTS = new TmxReader();
+
+    /** Context keys of one unit; each is the key of {@link #key(String)}. */
+    public record Keys(String before, String after) {
+    }
+
+    private SegmentContext() {
+    }
+
+    /** The unit's context, or null when it carries none. */
+    static Keys of(TranslationUnit unit) {
+        Optional<String> before = first(unit, PROP_BEFORE, OMEGAT_BEFORE);
+        Optional<String> after = first(unit, PROP_AFTER, OMEGAT_AFTER);
+        if (before.isEmpty() && after.isEmpty()) {
+            return null;
+        }
+        return new Keys(key(before.map(SegmentContext::text).orElse("")), key(after.map(SegmentContext::text).orElse("")));
+    }
+
+    /** The key of a neighbouring segment's text; null or blank for "none: start or end of document". */
+    public static String key(String neighbour) {
+        return ContentHash.of(neighbour == null ? "" : neighbour.strip().replaceAll("\\s+", " "));
+    }
+
+    private static Optional<String> first(TranslationUnit unit, String... types) {
+        for (String type : types) {
+            List<String> values = unit.props(type);
+            if (!values.isEmpty()) {
+                return Optional.of(values.get(0));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A prop's value as plain text: the content of a {@code <seg>} without its inline codes. */
+    private static String text(String value) {
+        Matcher seg = SEG.matcher(value);
+        if (!seg.matches()) {
+            return value;
+        }
+        try {
+            return SEGMENTS.segment(seg.group(1)).plainText();
+        } catch (java.io.IOException notTmx) {
+            return value; // not a segment after all: compared as written
+        }
+    }
+}
