@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code puente tm ...}: the translation memory. */
 @Command(name = "tm", mixinStandardHelpOptions = true, description = "The translation memory (es, en, pt).",
-        subcommands = {TmCommand.Import.class, TmCommand.Export.class, TmCommand.Lookup.class,
+        subcommands = {TmCommand.Import.class, TmCommand.Export.class, TmCommand.Lookup.class, TmAnalyzeCommand.class,
                 TmBenchmarkCommand.class})
 public class TmCommand implements Runnable {
 

@@ -1,6 +1,8 @@
 package org.puente.memory;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * How the translation memory segments and matches, bound from {@code puente.memory} in
@@ -12,6 +14,8 @@ public class MemorySettings {
     private Path segmentationRules = Segmenter.DEFAULT_RULES_FILE;
     /** Lowest fuzzy score (0..100) a lookup answers with, unless the caller asks for another. */
     private double fuzzyThreshold = TmLookup.DEFAULT_THRESHOLD;
+    /** The leverage analysis ({@code puente.memory.leverage.*}). */
+    private LeverageSettings leverage = new LeverageSettings();
 
     public Path getSegmentationRules() { return segmentationRules; }
     public void setSegmentationRules(Path segmentationRules) { this.segmentationRules = segmentationRules; }
@@ -21,5 +25,28 @@ public class MemorySettings {
             throw new IllegalArgumentException("must be between 0 and 100");
         }
         this.fuzzyThreshold = fuzzyThreshold;
+    }
+    public LeverageSettings getLeverage() { return leverage; }
+    public void setLeverage(LeverageSettings leverage) { this.leverage = leverage; }
+
+    /**
+     * How the leverage analysis ({@code puente tm analyze}) weighs its bands, bound from
+     * {@code puente.memory.leverage}. The band names are the analysis' own
+     * ({@code org.puente.leverage.MatchBand}), checked when the analysis starts: this package
+     * does not know them.
+     */
+    public static class LeverageSettings {
+
+        /**
+         * Share of a new word's cost that a word of each band costs (weighted words), by band:
+         * {@code in-context}, {@code exact}, {@code fuzzy-95-99}, {@code fuzzy-85-94},
+         * {@code fuzzy-75-84}, {@code fuzzy-50-74}, {@code no-match},
+         * {@code repetition-document}, {@code repetition-batch}. A band left out keeps its
+         * default (see the README).
+         */
+        private Map<String, Double> weights = new LinkedHashMap<>();
+
+        public Map<String, Double> getWeights() { return weights; }
+        public void setWeights(Map<String, Double> weights) { this.weights = weights; }
     }
 }

@@ -7,7 +7,8 @@
  *       the rules of {@code pipeline/segmentation.srx} (Okapi's SRX engine), for es, en and pt.
  *       The only place in Puente that splits text into translation units.</li>
  *   <li>Translation memories and TMX import/export, alignment of parallel documents, the fuzzy
- *       index and leverage reports (later parts of the translation-memory issue).</li>
+ *       index (later parts of the translation-memory issue). Leverage analysis has its own package,
+ *       {@code leverage}.</li>
  * </ul>
  *
  * <p>It may call {@code config} and read what {@code inventory} and {@code extraction} produce;

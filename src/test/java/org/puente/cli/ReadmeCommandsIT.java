@@ -59,6 +59,21 @@ class ReadmeCommandsIT {
         assertThat(export.exitCode()).isZero();
         assertThat(export.output()).contains("id,state,status").contains("installation-guide_ch01s01.html");
 
+        // Leverage against an empty memory: every English and Portuguese seed is counted, nothing matches.
+        PuenteJar.Result analyze = PuenteJar.run(checkout, "tm", "analyze", "--to", "es");
+        assertThat(analyze.exitCode()).as(analyze.output()).isZero();
+        assertThat(analyze.output()).contains("Leverage into es:").containsPattern("(?m)^Total ");
+        JsonNode leverage = JsonMapper.builder().build().readTree(checkout.resolve("inventory/leverage-es.json").toFile());
+        assertThat(leverage.get("total").get("total").get("words").asLong())
+                .isEqualTo(leverage.get("total").get("bands").get("no-match").get("words").asLong()
+                        + leverage.get("total").get("bands").get("repetition-document").get("words").asLong()
+                        + leverage.get("total").get("bands").get("repetition-batch").get("words").asLong())
+                .isPositive();
+        assertThat(checkout.resolve("inventory/leverage-es.csv")).exists();
+        PuenteJar.Result french = PuenteJar.run(checkout, "tm", "analyze", "--to", "fr");
+        assertThat(french.exitCode()).isEqualTo(1);
+        assertThat(french.output()).contains("puente: the target language fr is not one of the configured languages");
+
         PuenteJar.Result help = PuenteJar.run(checkout, "run", "--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.output()).contains("--reextract");

@@ -1,0 +1,9 @@
+package org.puente.leverage;
+
+/** A document of the batch that could not be analysed, and why (in words for the coordinator). */
+public record SkippedDocument(String documentId, String title, String location, String reason) {
+
+    public String displayName() {
+        return LeverageReport.displayName(documentId, title, location);
+    }
+}
