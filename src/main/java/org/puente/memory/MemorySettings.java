@@ -2,9 +2,11 @@ package org.puente.memory;
 
 import java.nio.file.Path;
 
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
+
 /**
  * How the translation memory segments and matches, bound from {@code puente.memory} in
- * {@code pipeline/puente.yml}. Alignment and leverage analysis add their own sections here.
+ * {@code pipeline/puente.yml}. Alignment has its own section; leverage analysis will too.
  */
 public class MemorySettings {
 
@@ -12,6 +14,9 @@ public class MemorySettings {
     private Path segmentationRules = Segmenter.DEFAULT_RULES_FILE;
     /** Lowest fuzzy score (0..100) a lookup answers with, unless the caller asks for another. */
     private double fuzzyThreshold = TmLookup.DEFAULT_THRESHOLD;
+    /** Alignment of documents that translate each other ({@code puente.memory.alignment.*}). */
+    @NestedConfigurationProperty
+    private AlignmentSettings alignment = new AlignmentSettings();
 
     public Path getSegmentationRules() { return segmentationRules; }
     public void setSegmentationRules(Path segmentationRules) { this.segmentationRules = segmentationRules; }
@@ -22,4 +27,6 @@ public class MemorySettings {
         }
         this.fuzzyThreshold = fuzzyThreshold;
     }
+    public AlignmentSettings getAlignment() { return alignment; }
+    public void setAlignment(AlignmentSettings alignment) { this.alignment = alignment; }
 }
