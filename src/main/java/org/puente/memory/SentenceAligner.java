@@ -291,15 +291,23 @@ public final class SentenceAligner {
         return 2.0 * common / (a.length + b.length);
     }
 
+    /** Union of two sorted sets of ids. */
     private static int[] union(int[] a, int[] b) {
-        TreeSet<Integer> all = new TreeSet<>();
-        for (int x : a) {
-            all.add(x);
+        int[] all = new int[a.length + b.length];
+        int n = 0;
+        int x = 0;
+        int y = 0;
+        while (x < a.length || y < b.length) {
+            if (y == b.length || (x < a.length && a[x] < b[y])) {
+                all[n++] = a[x++];
+            } else if (x == a.length || b[y] < a[x]) {
+                all[n++] = b[y++];
+            } else {
+                all[n++] = a[x++];
+                y++;
+            }
         }
-        for (int x : b) {
-            all.add(x);
-        }
-        return all.stream().mapToInt(Integer::intValue).toArray();
+        return n == all.length ? all : Arrays.copyOf(all, n);
     }
 
     /** The sentences of one text with what the cost needs of each. */
