@@ -148,7 +148,7 @@ final class TmAlignCommand {
             }
             System.out.printf("%d sentence pairs wait for review (best first):%n", pending.size());
             for (AlignmentReview.PendingPair p : pending.subList(0, Math.min(max, pending.size()))) {
-                System.out.printf(Locale.ROOT, "%6d  %.2f  %s: %s%n              %s: %s%n", p.id(), p.confidence(),
+                System.out.printf(Locale.ROOT, "%6d  %.2f  %s: %s%n              %s: %s%n", p.id(), Math.floor(p.confidence() * 100) / 100,
                         p.sourceLanguage(), shorten(p.source()), p.targetLanguage(), shorten(p.target()));
             }
             if (pending.size() > max) {

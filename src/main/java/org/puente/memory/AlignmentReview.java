@@ -120,7 +120,10 @@ public class AlignmentReview {
         return problems;
     }
 
-    /** Writes the pending pairs as CSV (UTF-8, RFC 4180), replacing the file once written. */
+    /**
+     * Writes the pending pairs as CSV (UTF-8, RFC 4180), replacing the file once written.
+     * Confidences are cut, not rounded, to two decimals: a pair kept at 0.599 must not read 0.60.
+     */
     public int writeCsv(Path file) throws IOException {
         List<PendingPair> pairs = pending();
         Path parent = file.toAbsolutePath().getParent();
@@ -130,7 +133,7 @@ public class AlignmentReview {
             try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
                 out.write("id,confidence,source_language,target_language,source_text,target_text,documents\r\n");
                 for (PendingPair p : pairs) {
-                    out.write(p.id() + "," + String.format(java.util.Locale.ROOT, "%.2f", p.confidence()) + ","
+                    out.write(p.id() + "," + String.format(java.util.Locale.ROOT, "%.2f", Math.floor(p.confidence() * 100) / 100) + ","
                             + csv(p.sourceLanguage()) + "," + csv(p.targetLanguage()) + "," + csv(p.source()) + ","
                             + csv(p.target()) + "," + csv(p.documents()) + "\r\n");
                 }
