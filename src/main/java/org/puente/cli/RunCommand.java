@@ -7,20 +7,24 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.puente.benchmark.PeakHeap;
+import org.puente.config.PuenteProperties;
 import org.puente.inventory.DocumentRepository;
 import org.puente.inventory.InventoryLauncher;
 import org.puente.inventory.RunSummary;
+import org.puente.memory.DocumentAligner;
+import org.puente.memory.TranslationMemory;
 import org.springframework.stereotype.Component;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code puente run}: the whole pipeline so far (inventory and extraction), then a summary. */
+/** {@code puente run}: the whole pipeline so far (inventory, extraction, alignment), then a summary. */
 @Component
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs the pipeline over the sources of pipeline/puente.yml: finds every document, "
                 + "extracts the text and languages of new and changed ones, marks vanished ones gone, "
-                + "and writes inventory/register.csv and register.json.",
+                + "writes inventory/register.csv and register.json, and aligns the translation pairs whose "
+                + "documents changed into the translation memory.",
                 "A run that was killed is resumed by the next 'puente run'."})
 public class RunCommand implements Callable<Integer> {
 
@@ -31,9 +35,16 @@ public class RunCommand implements Callable<Integer> {
     boolean reextract;
 
     private final InventoryLauncher launcher;
+    private final DocumentAligner aligner;
+    private final TranslationMemory memory;
+    private final PuenteProperties properties;
 
-    public RunCommand(InventoryLauncher launcher) {
+    public RunCommand(InventoryLauncher launcher, DocumentAligner aligner, TranslationMemory memory,
+                      PuenteProperties properties) {
         this.launcher = launcher;
+        this.aligner = aligner;
+        this.memory = memory;
+        this.properties = properties;
     }
 
     @Override
@@ -50,12 +61,33 @@ public class RunCommand implements Callable<Integer> {
             }
         }
         printFailures(out, outcome.failures());
+        if (s != null && outcome.failure() == null) {
+            printAlignment(out, s.runId());
+        }
         if (outcome.failure() != null) {
             throw new IllegalStateException("the run stopped: " + outcome.failure()
                     + " (fix the cause and run again: it resumes where it stopped)");
         }
         out.println("Register: inventory/register.csv, inventory/register.json");
         return 0;
+    }
+
+    /** What the run's align step did, and the portable copy of the memory when it added anything. */
+    private void printAlignment(PrintStream out, long runId) throws java.io.IOException {
+        if (!properties.getMemory().getAlignment().isEnabled()) {
+            return;
+        }
+        DocumentAligner.RunFigures figures = aligner.figuresOfRun(runId);
+        if (figures.pairs() > 0) {
+            out.printf("Aligned %d document pairs: %d sentence pairs into the memory, %d kept for review "
+                    + "('puente tm review')%n", figures.pairs(), figures.intoMemory(), figures.forReview());
+        }
+        figures.failures().forEach(f -> out.println("  alignment failed (tried again next run): " + f));
+        aligner.declaredCandidates().problems().forEach(p -> out.println("  alignment not done: " + p));
+        if (figures.pairs() > 0) {
+            long written = memory.exportTmx(TmCommand.PORTABLE_COPY, java.util.Set.of(), java.util.Set.of());
+            out.printf("Portable copy of the memory: %s (%d units)%n", TmCommand.PORTABLE_COPY, written);
+        }
     }
 
     static void printFailures(PrintStream out, List<DocumentRepository.Failure> failures) {

@@ -14,8 +14,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code puente tm ...}: the translation memory. */
 @Command(name = "tm", mixinStandardHelpOptions = true, description = "The translation memory (es, en, pt).",
-        subcommands = {TmCommand.Import.class, TmCommand.Export.class, TmCommand.Lookup.class, TmAnalyzeCommand.class,
-                TmBenchmarkCommand.class})
+        subcommands = {TmCommand.Import.class, TmCommand.Export.class, TmCommand.Lookup.class, TmAlignCommand.Align.class,
+                TmAlignCommand.Review.class, TmAnalyzeCommand.class, TmBenchmarkCommand.class})
 public class TmCommand implements Runnable {
 
     /** The memory as TMX, refreshed after each import: importing it into an empty memory rebuilds it. */

@@ -310,6 +310,39 @@ public class DocumentRepository {
         return counts;
     }
 
+    /** Present documents with their present locations, by id. */
+    public List<TextDocument> presentDocuments() {
+        Map<String, List<String>> locations = new LinkedHashMap<>();
+        jdbc.sql("SELECT document_id, location FROM document_location WHERE state = 'PRESENT' AND document_id IS NOT NULL "
+                        + "ORDER BY first_seen, location")
+                .query(rs -> {
+                    locations.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        return jdbc.sql("SELECT id, sha256, state, status, language, media_type, text_chars FROM document "
+                        + "WHERE state = 'PRESENT' ORDER BY id")
+                .query((rs, n) -> textDocument(rs, locations.getOrDefault(rs.getString("id"), List.of())))
+                .list();
+    }
+
+    /** A document by its id, or by one of its locations (as the register writes it). */
+    public Optional<TextDocument> findDocument(String idOrLocation) {
+        Optional<String> id = jdbc.sql("SELECT id FROM document WHERE id = ?").param(idOrLocation).query(String.class).optional()
+                .or(() -> jdbc.sql("SELECT document_id FROM document_location WHERE location = ? AND document_id IS NOT NULL")
+                        .param(idOrLocation).query(String.class).optional());
+        return id.flatMap(documentId -> {
+            List<LocationRow> all = locations(documentId);
+            List<String> present = all.stream().filter(l -> l.state.equals(PRESENT)).map(l -> l.location).toList();
+            List<String> shown = present.isEmpty() ? all.stream().map(l -> l.location).toList() : present;
+            return jdbc.sql("SELECT id, sha256, state, status, language, media_type, text_chars FROM document WHERE id = ?")
+                    .param(documentId).query((rs, n) -> textDocument(rs, shown)).optional();
+        });
+    }
+
+    private static TextDocument textDocument(java.sql.ResultSet rs, List<String> locations) throws java.sql.SQLException {
+        return new TextDocument(rs.getString("id"), rs.getString("sha256"), rs.getString("state"), rs.getString("status"),
+                rs.getString("language"), rs.getString("media_type"), rs.getInt("text_chars"), locations);
+    }
+
     public Optional<String> text(String documentId) {
         return jdbc.sql("SELECT content FROM document_text WHERE document_id = ?").param(documentId).query(String.class).optional();
     }

@@ -41,9 +41,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The inventory job, read top to bottom: discover the sources' documents, extract the new and
- * changed ones (in parallel, in chunks committed one by one), mark gone what was not seen, and
- * write the register files. Restart after a crash comes from the database state: the
- * extraction reader selects only what is still pending and every writer is keyed.
+ * changed ones (in parallel, in chunks committed one by one), mark gone what was not seen,
+ * write the register files, and align the translation pairs into the memory. Restart after a
+ * crash comes from the database state: the extraction reader selects only what is still
+ * pending and every writer is keyed.
  */
 @Configuration
 public class InventoryJobConfiguration {
@@ -60,13 +61,16 @@ public class InventoryJobConfiguration {
         return run;
     }
 
+    /** The last step, {@code alignStep}, belongs to the memory (alignment of translation pairs). */
     @Bean
-    Job inventoryJob(JobRepository jobs, Step discoverStep, Step extractStep, Step sweepStep, Step registerStep) {
+    Job inventoryJob(JobRepository jobs, Step discoverStep, Step extractStep, Step sweepStep, Step registerStep,
+                     Step alignStep) {
         return new JobBuilder(NAME, jobs)
                 .start(discoverStep)
                 .next(extractStep)
                 .next(sweepStep)
                 .next(registerStep)
+                .next(alignStep)
                 .build();
     }
 

@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
+
 /**
  * How the translation memory segments and matches, bound from {@code puente.memory} in
- * {@code pipeline/puente.yml}. Alignment and leverage analysis add their own sections here.
+ * {@code pipeline/puente.yml}, with sections for alignment and leverage analysis.
  */
 public class MemorySettings {
 
@@ -16,6 +18,9 @@ public class MemorySettings {
     private double fuzzyThreshold = TmLookup.DEFAULT_THRESHOLD;
     /** The leverage analysis ({@code puente.memory.leverage.*}). */
     private LeverageSettings leverage = new LeverageSettings();
+    /** Alignment of documents that translate each other ({@code puente.memory.alignment.*}). */
+    @NestedConfigurationProperty
+    private AlignmentSettings alignment = new AlignmentSettings();
 
     public Path getSegmentationRules() { return segmentationRules; }
     public void setSegmentationRules(Path segmentationRules) { this.segmentationRules = segmentationRules; }
@@ -28,6 +33,8 @@ public class MemorySettings {
     }
     public LeverageSettings getLeverage() { return leverage; }
     public void setLeverage(LeverageSettings leverage) { this.leverage = leverage; }
+    public AlignmentSettings getAlignment() { return alignment; }
+    public void setAlignment(AlignmentSettings alignment) { this.alignment = alignment; }
 
     /**
      * How the leverage analysis ({@code puente tm analyze}) weighs its bands, bound from

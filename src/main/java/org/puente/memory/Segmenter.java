@@ -89,11 +89,21 @@ public final class Segmenter {
      * @throws IllegalArgumentException when {@code languageTag} is blank or not a BCP 47 tag
      */
     public List<String> segment(String text, String languageTag) {
+        List<String> segments = new ArrayList<>();
+        paragraphs(text, languageTag).forEach(segments::addAll);
+        return segments;
+    }
+
+    /**
+     * The sentences of {@code text} paragraph by paragraph (as {@link #segment} finds them);
+     * paragraphs without any sentence are left out. Alignment uses the paragraph breaks.
+     */
+    public List<List<String>> paragraphs(String text, String languageTag) {
         Objects.requireNonNull(text, "text");
         RuleSet ruleSet = ruleSets.computeIfAbsent(canonicalTag(languageTag), this::ruleSet);
-        List<String> segments = new ArrayList<>();
+        List<List<String>> paragraphs = new ArrayList<>();
         if (isBlank(text)) {
-            return segments;
+            return paragraphs;
         }
         Queue<ISegmenter> pool = idle.computeIfAbsent(ruleSet.key(), k -> new ConcurrentLinkedQueue<>());
         ISegmenter segmenter = pool.poll();
@@ -104,14 +114,22 @@ public final class Segmenter {
             Matcher paragraphBreak = PARAGRAPH_BREAK.matcher(text);
             int start = 0;
             while (paragraphBreak.find()) {
-                addSentences(segmenter, text.substring(start, paragraphBreak.start()), segments);
+                addParagraph(segmenter, text.substring(start, paragraphBreak.start()), paragraphs);
                 start = paragraphBreak.end();
             }
-            addSentences(segmenter, text.substring(start), segments);
+            addParagraph(segmenter, text.substring(start), paragraphs);
         } finally {
             pool.offer(segmenter);
         }
-        return segments;
+        return paragraphs;
+    }
+
+    private static void addParagraph(ISegmenter segmenter, String paragraph, List<List<String>> paragraphs) {
+        List<String> sentences = new ArrayList<>();
+        addSentences(segmenter, paragraph, sentences);
+        if (!sentences.isEmpty()) {
+            paragraphs.add(sentences);
+        }
     }
 
     private static void addSentences(ISegmenter segmenter, String paragraph, List<String> segments) {

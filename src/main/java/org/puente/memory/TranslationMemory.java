@@ -138,6 +138,28 @@ public class TranslationMemory {
     }
 
     /**
+     * Adds units aligned from inventory documents (origin ALIGNMENT), merged with units
+     * already held like imported ones, in one transaction (or the caller's).
+     *
+     * @return how many of them were new to the memory
+     */
+    public int addAligned(List<TranslationUnit> aligned, String originDetail, String documentId) {
+        if (aligned.isEmpty()) {
+            return 0;
+        }
+        return transactions.execute(status -> {
+            var provenance = new TmUnitWriter.Provenance(Origin.ALIGNMENT, originDetail, documentId, null);
+            int added = 0;
+            for (TmUnitWriter.Saved saved : units.write(aligned, provenance)) {
+                if (saved != TmUnitWriter.Saved.MERGED) {
+                    added++;
+                }
+            }
+            return added;
+        });
+    }
+
+    /**
      * Writes the memory, or the part the filter selects, as TMX 1.4b. Each unit carries its
      * provenance as props: {@code x-puente-origin} (IMPORT, ALIGNMENT, PACKAGE),
      * {@code x-puente-source} (the file, documents or package), {@code x-puente-document}. The

@@ -6,9 +6,13 @@
  *   <li><b>SRX segmentation</b> ({@link org.puente.memory.Segmenter}): text to sentences with
  *       the rules of {@code pipeline/segmentation.srx} (Okapi's SRX engine), for es, en and pt.
  *       The only place in Puente that splits text into translation units.</li>
- *   <li>Translation memories and TMX import/export, alignment of parallel documents, the fuzzy
- *       index (later parts of the translation-memory issue). Leverage analysis has its own package,
- *       {@code leverage}.</li>
+ *   <li>Translation memories and TMX import/export, the fuzzy index and lookups. Leverage
+ *       analysis has its own package, {@code leverage}.</li>
+ *   <li><b>Alignment</b> of documents that translate each other: {@link org.puente.memory.TranslationPairs}
+ *       finds them, {@link org.puente.memory.SentenceAligner} pairs their sentences,
+ *       {@link org.puente.memory.DocumentAligner} puts the sure pairs into the memory and the
+ *       others into the review queue ({@link org.puente.memory.AlignmentReview}); the
+ *       pipeline's {@code align} step is {@link org.puente.memory.AlignmentStepConfiguration}.</li>
  * </ul>
  *
  * <p>It may call {@code config} and read what {@code inventory} and {@code extraction} produce;

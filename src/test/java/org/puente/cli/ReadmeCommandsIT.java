@@ -35,6 +35,9 @@ class ReadmeCommandsIT {
         PuenteJar.Result run = PuenteJar.run(checkout, "run");
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("Run 1: " + seedDocuments + " documents found, 0 unreadable, " + seedDocuments + " parsed");
+        // the Debian guide's 4 pages in en, es and pt: 3 pairs each
+        assertThat(run.output()).contains("Aligned 12 document pairs: ");
+        assertThat(checkout.resolve("translations/memory.tmx")).exists();
 
         JsonNode register = JsonMapper.builder().build().readTree(checkout.resolve("inventory/register.json").toFile());
         assertThat(register.size()).isEqualTo((int) seedDocuments);
@@ -49,7 +52,15 @@ class ReadmeCommandsIT {
 
         PuenteJar.Result again = PuenteJar.run(checkout, "run");
         assertThat(again.exitCode()).as(again.output()).isZero();
-        assertThat(again.output()).contains("Run 2: " + seedDocuments + " documents found, 0 unreadable, 0 parsed");
+        assertThat(again.output()).contains("Run 2: " + seedDocuments + " documents found, 0 unreadable, 0 parsed")
+                .doesNotContain("Aligned");
+
+        PuenteJar.Result align = PuenteJar.run(checkout, "tm", "align");
+        assertThat(align.exitCode()).as(align.output()).isZero();
+        assertThat(align.output()).contains("(unchanged since its last alignment)").contains("Aligned 0 document pairs");
+        PuenteJar.Result review = PuenteJar.run(checkout, "tm", "review", "--output", "review.csv");
+        assertThat(review.exitCode()).as(review.output()).isZero();
+        assertThat(checkout.resolve("review.csv")).content().startsWith("id,confidence,");
 
         PuenteJar.Result status = PuenteJar.run(checkout, "status");
         assertThat(status.exitCode()).isZero();
