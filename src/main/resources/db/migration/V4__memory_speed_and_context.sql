@@ -12,11 +12,11 @@ ALTER TABLE tm_variant ALTER COLUMN text_key SET DATA TYPE VARCHAR(64);
 -- Undoing an unfinished import finds its units by import.
 CREATE INDEX tm_unit_import ON tm_unit (import_id);
 
--- In-context matches: the text keys (SHA-256 of the whitespace-collapsed plain text) of the
--- segments before and after the unit's source segment in its document; '' at a document's start
--- or end. NULL when the unit's context is unknown.
-ALTER TABLE tm_unit ADD COLUMN context_before VARCHAR(64);
-ALTER TABLE tm_unit ADD COLUMN context_after VARCHAR(64);
+-- In-context matches: the keys (SHA-256 of the whitespace-collapsed plain text) of the segments
+-- before and after the variant's segment in its document; the key of '' at a document's start
+-- or end. NULL when the context is unknown.
+ALTER TABLE tm_variant ADD COLUMN context_before VARCHAR(64);
+ALTER TABLE tm_variant ADD COLUMN context_after VARCHAR(64);
 
 -- Text first: H2 uses an index for "text_key IN (...)" only when it is the index's first column.
 DROP INDEX tm_variant_text;

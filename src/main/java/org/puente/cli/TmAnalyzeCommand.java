@@ -8,14 +8,14 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.puente.config.PuenteProperties;
-import org.puente.leverage.BandCounts;
-import org.puente.leverage.DocumentLeverage;
-import org.puente.leverage.LeverageAnalysis;
-import org.puente.leverage.LeverageReport;
-import org.puente.leverage.LeverageReportWriter;
-import org.puente.leverage.LeverageRepository;
-import org.puente.leverage.MatchBand;
-import org.puente.leverage.SkippedDocument;
+import org.puente.memory.BandCounts;
+import org.puente.memory.DocumentLeverage;
+import org.puente.memory.LeverageAnalysis;
+import org.puente.memory.LeverageReport;
+import org.puente.memory.LeverageReportWriter;
+import org.puente.memory.LeverageRepository;
+import org.puente.memory.MatchBand;
+import org.puente.memory.SkippedDocument;
 import org.springframework.stereotype.Component;
 
 import picocli.CommandLine;

@@ -201,8 +201,11 @@ public class DocumentAligner {
         String sourceText = documents.text(s.id()).orElseThrow(() -> new IllegalStateException("no text for " + s.location()));
         String targetText = documents.text(t.id()).orElseThrow(() -> new IllegalStateException("no text for " + t.location()));
         Segmenter segments = segmenter.getObject();
-        List<SentenceAligner.SentencePair> beads = aligner.align(segments.paragraphs(sourceText, s.language()),
-                segments.paragraphs(targetText, t.language()));
+        List<List<String>> sourceParagraphs = segments.paragraphs(sourceText, s.language());
+        List<List<String>> targetParagraphs = segments.paragraphs(targetText, t.language());
+        List<SentenceAligner.SentencePair> beads = aligner.align(sourceParagraphs, targetParagraphs);
+        List<String> sourceSentences = sourceParagraphs.stream().flatMap(List::stream).toList();
+        List<String> targetSentences = targetParagraphs.stream().flatMap(List::stream).toList();
         // One entry per distinct text pair (a repeated heading is one unit), with its best confidence.
         Map<String, Aligned> aligned = new LinkedHashMap<>();
         for (SentenceAligner.SentencePair b : beads) {
@@ -214,7 +217,12 @@ public class DocumentAligner {
             if (!LETTER.matcher(source).find() || !LETTER.matcher(target).find() || source.equals(target)) {
                 continue; // numbers, code, or text left untranslated: nothing to learn
             }
-            aligned.merge(source + "\u0000" + target, new Aligned(source, target, b.confidence()),
+            // Each side's neighbours in its document: an exact match in the same place is in context.
+            List<TmProp> sourceContext = SegmentContext.props(neighbour(sourceSentences, b.sourceFrom() - 1),
+                    neighbour(sourceSentences, b.sourceTo()));
+            List<TmProp> targetContext = SegmentContext.props(neighbour(targetSentences, b.targetFrom() - 1),
+                    neighbour(targetSentences, b.targetTo()));
+            aligned.merge(source + "\u0000" + target, new Aligned(source, target, b.confidence(), sourceContext, targetContext),
                     (a, c) -> a.confidence() >= c.confidence() ? a : c);
         }
         double threshold = properties.getMemory().getAlignment().getMinConfidence();
@@ -278,25 +286,43 @@ public class DocumentAligner {
         });
     }
 
-    private record Aligned(String source, String target, double confidence) {
+    private record Aligned(String source, String target, double confidence, List<TmProp> sourceContext,
+                           List<TmProp> targetContext) {
     }
 
-    /** A unit of the memory from an aligned sentence pair. */
+    /** The sentence at {@code index}, cleaned; "" before the first and after the last. */
+    private static String neighbour(List<String> sentences, int index) {
+        return index < 0 || index >= sentences.size() ? "" : clean(sentences.get(index));
+    }
+
+    /** A unit of the memory from an aligned sentence pair, without context. */
     static TranslationUnit unit(String source, String target, double confidence, String sourceLanguage,
                                 String targetLanguage, String unitSource, Instant now, boolean reviewed) {
+        return unit(source, target, confidence, sourceLanguage, targetLanguage, unitSource, now, reviewed, List.of(), List.of());
+    }
+
+    /** A unit of the memory from an aligned sentence pair, each variant with its neighbours as props. */
+    static TranslationUnit unit(String source, String target, double confidence, String sourceLanguage,
+                                String targetLanguage, String unitSource, Instant now, boolean reviewed,
+                                List<TmProp> sourceContext, List<TmProp> targetContext) {
         List<TmProp> props = new ArrayList<>();
         props.add(new TmProp(PROP_CONFIDENCE, String.format(java.util.Locale.ROOT, "%.2f", confidence)));
         if (reviewed) {
             props.add(new TmProp(AlignmentReview.PROP_REVIEWED, "accepted"));
         }
         return new TranslationUnit(null, unitSource, now, null, null, null, null, props, null, List.of(
-                TranslationVariant.of(sourceLanguage, TmSegment.of(source)),
-                TranslationVariant.of(targetLanguage, TmSegment.of(target))));
+                variant(sourceLanguage, source, sourceContext), variant(targetLanguage, target, targetContext)));
+    }
+
+    private static TranslationVariant variant(String language, String text, List<TmProp> context) {
+        return new TranslationVariant(LanguageTags.normalize(language), null, null, null, null, null, context, null,
+                TmSegment.of(text));
     }
 
     private static TranslationUnit unit(Aligned a, String sourceLanguage, String targetLanguage, String unitSource,
                                         Instant now, boolean reviewed) {
-        return unit(a.source(), a.target(), a.confidence(), sourceLanguage, targetLanguage, unitSource, now, reviewed);
+        return unit(a.source(), a.target(), a.confidence(), sourceLanguage, targetLanguage, unitSource, now, reviewed,
+                a.sourceContext(), a.targetContext());
     }
 
     /** Records that the unit (just added or merged) came from the alignment. */

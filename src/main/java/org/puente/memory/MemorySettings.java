@@ -38,9 +38,8 @@ public class MemorySettings {
 
     /**
      * How the leverage analysis ({@code puente tm analyze}) weighs its bands, bound from
-     * {@code puente.memory.leverage}. The band names are the analysis' own
-     * ({@code org.puente.leverage.MatchBand}), checked when the analysis starts: this package
-     * does not know them.
+     * {@code puente.memory.leverage}. The band names are {@link MatchBand}'s, checked when the
+     * analysis starts.
      */
     public static class LeverageSettings {
 

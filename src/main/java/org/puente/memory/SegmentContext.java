@@ -8,11 +8,11 @@ import java.util.regex.Pattern;
 import org.puente.inventory.ContentHash;
 
 /**
- * The segments around a unit's source segment in its document, which make an exact match an
- * in-context match. Units carry them as props: {@code x-context-pre} / {@code x-context-post}
- * (memoQ's names, also written by Puente's alignment and packages) or {@code prev} / {@code next}
- * (OmegaT). Stored as keys of the whitespace-collapsed text; an empty neighbour means the start or
- * the end of the document.
+ * The segments around a variant's segment in its document, which make an exact match an
+ * in-context match. Carried as props: {@code x-context-pre} / {@code x-context-post} (memoQ's
+ * names, also written by Puente's alignment on each variant) or {@code prev} / {@code next}
+ * (OmegaT); props of the unit describe its source variant. Stored as keys of the
+ * whitespace-collapsed text; an empty neighbour means the start or the end of the document.
  */
 public final class SegmentContext {
 
@@ -32,10 +32,17 @@ public final class SegmentContext {
     private SegmentContext() {
     }
 
-    /** The unit's context, or null when it carries none. */
-    static Keys of(TranslationUnit unit) {
-        Optional<String> before = first(unit, PROP_BEFORE, OMEGAT_BEFORE);
-        Optional<String> after = first(unit, PROP_AFTER, OMEGAT_AFTER);
+    /** The variant's context, or null when it carries none. */
+    static Keys of(TranslationUnit unit, TranslationVariant variant) {
+        List<TmProp> props = variant.props();
+        if (first(props, PROP_BEFORE, PROP_AFTER, OMEGAT_BEFORE, OMEGAT_AFTER).isEmpty()) {
+            if (unit.source().orElse(null) != variant) {
+                return null;
+            }
+            props = unit.props();
+        }
+        Optional<String> before = first(props, PROP_BEFORE, OMEGAT_BEFORE);
+        Optional<String> after = first(props, PROP_AFTER, OMEGAT_AFTER);
         if (before.isEmpty() && after.isEmpty()) {
             return null;
         }
@@ -47,11 +54,17 @@ public final class SegmentContext {
         return ContentHash.of(neighbour == null ? "" : neighbour.strip().replaceAll("\\s+", " "));
     }
 
-    private static Optional<String> first(TranslationUnit unit, String... types) {
+    /** The neighbours of a segment as the props that carry them. */
+    public static List<TmProp> props(String before, String after) {
+        return List.of(new TmProp(PROP_BEFORE, before), new TmProp(PROP_AFTER, after));
+    }
+
+    private static Optional<String> first(List<TmProp> props, String... types) {
         for (String type : types) {
-            List<String> values = unit.props(type);
-            if (!values.isEmpty()) {
-                return Optional.of(values.get(0));
+            for (TmProp p : props) {
+                if (p.type().equals(type)) {
+                    return Optional.of(p.value());
+                }
             }
         }
         return Optional.empty();

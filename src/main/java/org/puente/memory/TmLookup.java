@@ -167,7 +167,7 @@ public class TmLookup {
 
     private Variant variant(int variantId) {
         return jdbc.sql("SELECT v.unit_id, v.language, v.plain_text, v.segment_xml, u.origin, u.origin_detail, "
-                        + "u.context_before, u.context_after FROM tm_variant v JOIN tm_unit u ON u.id = v.unit_id WHERE v.id = ?")
+                        + "v.context_before, v.context_after FROM tm_variant v JOIN tm_unit u ON u.id = v.unit_id WHERE v.id = ?")
                 .param(variantId)
                 .query((rs, n) -> new Variant(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5) + (rs.getString(6) == null ? "" : " " + rs.getString(6)),

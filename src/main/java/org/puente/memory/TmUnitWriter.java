@@ -65,7 +65,6 @@ final class TmUnitWriter {
         String metadata;
         OffsetDateTime changedAt;
         String changedBy;
-        SegmentContext.Keys context;
         final List<VariantRow> variants = new ArrayList<>();
 
         Row(TranslationUnit unit, String key) {
@@ -75,7 +74,7 @@ final class TmUnitWriter {
     }
 
     private record VariantRow(String language, String baseLanguage, String xml, String plain, String textKey,
-                              String metadata) {
+                              String metadata, SegmentContext.Keys context) {
     }
 
     /** Writes the units, in order, and says what became of each. */
@@ -147,7 +146,6 @@ final class TmUnitWriter {
         row.metadata = fit(json.writeValueAsString(metadata), unit, "its props and notes");
         row.changedAt = utc(unit.changeDate());
         row.changedBy = unit.changeId();
-        row.context = SegmentContext.of(unit);
         for (TranslationVariant v : unit.variants()) {
             Map<String, Object> vm = new LinkedHashMap<>();
             vm.put("creationDate", v.creationDate());
@@ -160,7 +158,8 @@ final class TmUnitWriter {
             String plain = v.segment().plainText();
             row.variants.add(new VariantRow(v.language(), LanguageTags.language(v.language()),
                     fit(v.segment().toXml(), unit, "its " + v.language() + " segment"), plain,
-                    TranslationMemory.textKey(plain), fit(json.writeValueAsString(vm), unit, "its " + v.language() + " props and notes")));
+                    TranslationMemory.textKey(plain), fit(json.writeValueAsString(vm), unit, "its " + v.language() + " props and notes"),
+                    SegmentContext.of(unit, v)));
         }
         return row;
     }
@@ -267,8 +266,8 @@ final class TmUnitWriter {
         KeyHolder keys = new GeneratedKeyHolder();
         template.batchUpdate(connection -> connection.prepareStatement("""
                         INSERT INTO tm_unit (unit_key, tuid, source_language, created_at, created_by, changed_at, changed_by,
-                            origin, origin_detail, document_id, import_id, metadata, context_before, context_after)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"ID"}),
+                            origin, origin_detail, document_id, import_id, metadata)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"ID"}),
                 new BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(PreparedStatement ps, int i) throws SQLException {
@@ -286,8 +285,6 @@ final class TmUnitWriter {
                         ps.setString(10, row.documentId);
                         ps.setObject(11, row.importId, Types.BIGINT);
                         ps.setString(12, row.metadata);
-                        ps.setString(13, row.context == null ? null : row.context.before());
-                        ps.setString(14, row.context == null ? null : row.context.after());
                     }
 
                     @Override
@@ -303,11 +300,12 @@ final class TmUnitWriter {
         for (int i = 0; i < rows.size(); i++) {
             long unitId = ((Number) ids.get(i).values().iterator().next()).longValue();
             for (VariantRow v : rows.get(i).variants) {
-                variants.add(new Object[] {unitId, v.language(), v.baseLanguage(), v.xml(), v.plain(), v.textKey(), v.metadata()});
+                variants.add(new Object[] {unitId, v.language(), v.baseLanguage(), v.xml(), v.plain(), v.textKey(), v.metadata(),
+                        v.context() == null ? null : v.context().before(), v.context() == null ? null : v.context().after()});
             }
         }
-        template.batchUpdate("INSERT INTO tm_variant (unit_id, language, base_language, segment_xml, plain_text, text_key, metadata) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)", variants);
+        template.batchUpdate("INSERT INTO tm_variant (unit_id, language, base_language, segment_xml, plain_text, text_key, "
+                + "metadata, context_before, context_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", variants);
     }
 
     private static <T> List<List<T>> parts(List<T> items) {

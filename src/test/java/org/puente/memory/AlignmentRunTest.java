@@ -68,6 +68,9 @@ class AlignmentRunTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    TmLookup lookup;
+
     /** The generated parallel pair: en in three paragraphs; es merges two sentences and leaves one out. */
     static String english() {
         String[][] p = SentenceAlignerTest.PAIRS;
@@ -133,6 +136,16 @@ class AlignmentRunTest {
             inMemory.addAll(memory.exactTranslations(pair[1], "es", "en"));
         }
         assertThat(inMemory).hasSizeGreaterThan(0).allSatisfy(t -> assertThat(List.of(p).stream().anyMatch(x -> x[0].equals(t))).isTrue());
+
+        // Each side of an aligned unit knows its neighbours: the same sentence between the same ones is in context,
+        // in either direction.
+        int k = java.util.stream.IntStream.rangeClosed(5, 6)
+                .filter(i -> memory.exactTranslations(p[i][1], "es", "en").contains(p[i][0])).findFirst().orElseThrow();
+        TmMatch english = lookup.lookup(p[k][0], p[k - 1][0], p[k + 1][0], "en", "es", 75, 1).get(0);
+        assertThat(english.inContext()).isTrue();
+        assertThat(english.target()).isEqualTo(p[k][1]);
+        assertThat(lookup.lookup(p[k][1], p[k - 1][1], p[k + 1][1], "es", "en", 75, 1).get(0).inContext()).isTrue();
+        assertThat(lookup.lookup(p[k][0], p[k + 1][0], p[k - 1][0], "en", "es", 75, 1).get(0).inContext()).isFalse();
         assertThat(memory.exactTranslations(p[8][0], "en", "es")).isEmpty(); // the omitted sentence
 
         // Unchanged re-run: nothing aligned again, nothing doubled.

@@ -1,4 +1,4 @@
-package org.puente.leverage;
+package org.puente.memory;
 
 import java.util.Collections;
 import java.util.EnumMap;

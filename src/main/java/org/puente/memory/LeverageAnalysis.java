@@ -1,4 +1,4 @@
-package org.puente.leverage;
+package org.puente.memory;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,12 +19,7 @@ import org.puente.extraction.ExtractionStatus;
 import org.puente.extraction.WordCount;
 import org.puente.inventory.ContentHash;
 import org.puente.inventory.DocumentRepository;
-import org.puente.leverage.LeverageRepository.Candidate;
-import org.puente.memory.LanguageTags;
-import org.puente.memory.Segmenter;
-import org.puente.memory.TmLookup;
-import org.puente.memory.TmMatch;
-import org.puente.memory.TranslationMemory;
+import org.puente.memory.LeverageRepository.Candidate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,4 +1,4 @@
-package org.puente.leverage;
+package org.puente.memory;
 
 import java.io.IOException;
 import java.io.Writer;

@@ -1,4 +1,4 @@
-package org.puente.leverage;
+package org.puente.memory;
 
 /**
  * What fell in one band: segments, words (as the register counts them) and characters
