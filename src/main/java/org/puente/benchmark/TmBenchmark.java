@@ -19,6 +19,7 @@ import java.util.function.Function;
 
 import org.apache.commons.io.file.PathUtils;
 import org.flywaydb.core.Flyway;
+import org.puente.config.PuenteProperties;
 import org.puente.memory.LanguageTags;
 import org.puente.memory.TmImportResult;
 import org.puente.memory.TmLookup;
@@ -192,8 +193,10 @@ public final class TmBenchmark {
         int queriesMissing = 0;
         try (HikariDataSource database = scratchDatabase(work.resolve("db"))) {
             JdbcClient jdbc = JdbcClient.create(database);
+            PuenteProperties scratch = new PuenteProperties();
+            scratch.setWorkDir(work);
             TranslationMemory memory = new TranslationMemory(jdbc, new JdbcTemplate(database),
-                    new DataSourceTransactionManager(database));
+                    new DataSourceTransactionManager(database), scratch);
             TmLookup lookup = new TmLookup(jdbc);
             gc();
             heapBefore = usedHeap();

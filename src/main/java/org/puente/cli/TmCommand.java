@@ -66,6 +66,11 @@ public class TmCommand implements Runnable {
                 } catch (java.nio.file.NoSuchFileException e) {
                     failed++;
                     System.err.println("puente: " + file + ": no such file");
+                } catch (IllegalStateException busy) {
+                    throw busy; // another import is running: the other files would meet it too
+                } catch (RuntimeException e) {
+                    failed++;
+                    System.err.println("puente: " + file + ": " + e.getMessage() + " - nothing of this file was imported");
                 }
             }
             System.out.printf("The memory holds %d units.%n", memory.size());

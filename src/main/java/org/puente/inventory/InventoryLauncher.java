@@ -1,14 +1,9 @@
 package org.puente.inventory;
 
-import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 import org.puente.config.PuenteProperties;
+import org.puente.config.WorkFolderLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -57,39 +52,15 @@ public class InventoryLauncher {
      * @param reextract parse every document again, not only new and changed ones
      */
     public Outcome run(boolean reextract) throws Exception {
-        Files.createDirectories(properties.getWorkDir());
-        Path lockFile = properties.getWorkDir().resolve("run.lock");
-        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (IOException e) {
-            channel.close();
-            throw new IOException("cannot lock " + lockFile + ": " + e.getMessage(), e);
-        }
-        try (channel) {
-            if (lock == null) {
-                throw new IllegalStateException("another 'puente run' is in progress on " + properties.getWorkDir()
-                        + "; wait for it to finish");
-            }
-            try (lock) {
-                return runLocked(reextract);
-            }
+        try (WorkFolderLock lock = WorkFolderLock.acquire(properties.getWorkDir().resolve("run.lock"),
+                "another 'puente run' is in progress on " + properties.getWorkDir() + "; wait for it to finish")) {
+            return runLocked(reextract);
         }
     }
 
     /** Whether another process is running the pipeline on this working folder right now. */
     public boolean runInProgress() {
-        Path lockFile = properties.getWorkDir().resolve("run.lock");
-        if (!Files.exists(lockFile)) {
-            return false;
-        }
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
-             FileLock lock = channel.tryLock()) {
-            return lock == null;
-        } catch (IOException e) {
-            return false;
-        }
+        return WorkFolderLock.isHeld(properties.getWorkDir().resolve("run.lock"));
     }
 
     private Outcome runLocked(boolean reextract) throws Exception {

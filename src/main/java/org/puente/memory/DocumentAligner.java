@@ -190,7 +190,13 @@ public class DocumentAligner {
         } catch (RuntimeException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             log.warn("alignment of {} and {} failed: {}", s.location(), t.location(), reason, e);
-            recordFailure(pair, previous, runId, reason);
+            try {
+                recordFailure(pair, previous, runId, reason);
+            } catch (RuntimeException unrecorded) {
+                // reported below all the same; the pair is tried again next time
+                log.warn("could not record the failed alignment of {} and {}: {}", s.location(), t.location(),
+                        unrecorded.getMessage());
+            }
             return new PairResult(s, t, pair.declared(), false, 0, 0, 0, 0, reason);
         }
     }
@@ -350,8 +356,8 @@ public class DocumentAligner {
             if (!elsewhere) {
                 jdbc.sql("UPDATE tm_review SET unit_id = NULL WHERE unit_id = ?").param(unit).update();
                 jdbc.sql("DELETE FROM tm_variant WHERE unit_id = ? AND EXISTS (SELECT 1 FROM tm_unit u WHERE u.id = ? "
-                        + "AND u.origin = 'ALIGNMENT')").params(unit, unit).update();
-                jdbc.sql("DELETE FROM tm_unit WHERE id = ? AND origin = 'ALIGNMENT'").param(unit).update();
+                        + "AND u.origin = 'ALIGNMENT' AND u.import_id IS NULL)").params(unit, unit).update();
+                jdbc.sql("DELETE FROM tm_unit WHERE id = ? AND origin = 'ALIGNMENT' AND import_id IS NULL").param(unit).update();
             }
         }
         jdbc.sql("DELETE FROM tm_review WHERE alignment_id = ? AND status = 'PENDING'").param(alignmentId).update();

@@ -24,6 +24,8 @@ public final class SegmentContext {
     /** memoQ writes the neighbour as a whole {@code <seg>} element. */
     private static final Pattern SEG = Pattern.compile("(?s)^\\s*<seg>(.*)</seg>\\s*$");
     private static final TmxReader SEGMENTS = new TmxReader();
+    /** Whitespace, no-break spaces included (documents and memories disagree on them). */
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
 
     /** Context keys of one unit; each is the key of {@link #key(String)}. */
     public record Keys(String before, String after) {
@@ -51,7 +53,7 @@ public final class SegmentContext {
 
     /** The key of a neighbouring segment's text; null or blank for "none: start or end of document". */
     public static String key(String neighbour) {
-        return ContentHash.of(neighbour == null ? "" : neighbour.strip().replaceAll("\\s+", " "));
+        return ContentHash.of(neighbour == null ? "" : SPACES.matcher(neighbour).replaceAll(" ").strip());
     }
 
     /** The neighbours of a segment as the props that carry them. */

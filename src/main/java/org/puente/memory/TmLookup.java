@@ -26,8 +26,8 @@ public class TmLookup {
     private final Map<String, Built> indexes = new ConcurrentHashMap<>();
     private final TmxReader reader = new TmxReader();
 
-    /** An index and the memory state it was built from (the highest variant id then). */
-    private record Built(FuzzyIndex index, long version) {
+    /** An index and the memory state it was built from (variant count and highest id then). */
+    private record Built(FuzzyIndex index, String version) {
     }
 
     public TmLookup(JdbcClient jdbc) {
@@ -65,13 +65,40 @@ public class TmLookup {
         String text = query.plainText();
         String source = LanguageTags.language(LanguageTags.normalize(sourceLanguage));
         String target = LanguageTags.normalize(targetLanguage);
-        long version = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM tm_variant").query(Long.class).single();
+        // The memory's state: a changed count or highest id means units were added or removed since the build.
+        String version = jdbc.sql("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM tm_variant")
+                .query((rs, n) -> rs.getLong(1) + ":" + rs.getLong(2)).single();
         FuzzyIndex index = indexes.compute(source, (language, built) ->
-                built != null && built.version() == version ? built : new Built(build(language), version)).index();
+                built != null && built.version().equals(version) ? built : new Built(build(language), version)).index();
         String before = previous == null ? null : SegmentContext.key(previous);
         String after = next == null ? null : SegmentContext.key(next);
-        // More hits than asked: some have no translation into the target language.
-        List<FuzzyHit> hits = index.search(text, threshold, Math.max(max * 4, 20));
+        // More hits than asked, since some have no translation into the target language; when too
+        // few of them have one (many sources with the same grams, translated into other languages),
+        // look further.
+        // The identical texts come first whatever the ties among the fuzzy hits.
+        List<FuzzyHit> identical = jdbc.sql("SELECT id FROM tm_variant WHERE text_key = ? AND base_language = ?")
+                .params(TranslationMemory.textKey(text), source)
+                .query((rs, n) -> new FuzzyHit(Math.toIntExact(rs.getLong(1)), 100f)).list();
+        java.util.Set<Integer> identicalIds = new java.util.HashSet<>();
+        identical.forEach(h -> identicalIds.add(h.unitId()));
+        int wanted = Math.max(max * 4, 20);
+        List<TmMatch> matches;
+        while (true) {
+            List<FuzzyHit> hits = new ArrayList<>(identical);
+            List<FuzzyHit> found = index.search(text, threshold, wanted);
+            found.stream().filter(h -> !identicalIds.contains(h.unitId())).forEach(hits::add);
+            matches = matches(query, hits, target, before, after);
+            if (matches.size() >= max || found.size() < wanted) {
+                break;
+            }
+            wanted *= 4;
+        }
+        matches.sort(Comparator.comparing((TmMatch m) -> !m.inContext()).thenComparing(m -> -m.score())
+                .thenComparing(TmMatch::regionFallback).thenComparing(TmMatch::target));
+        return matches.stream().limit(max).toList();
+    }
+
+    private List<TmMatch> matches(TmSegment query, List<FuzzyHit> hits, String target, String before, String after) {
         List<TmMatch> matches = new ArrayList<>();
         for (FuzzyHit hit : hits) {
             Variant sourceVariant = variant(hit.unitId());
@@ -96,9 +123,7 @@ public class TmLookup {
                     target.indexOf('-') > 0 && !translation.language.equals(target), sourceVariant.origin,
                     sourceVariant.unitId, inContext, sourceSegment, segment(translation.xml)));
         }
-        matches.sort(Comparator.comparing((TmMatch m) -> !m.inContext()).thenComparing(m -> -m.score())
-                .thenComparing(TmMatch::regionFallback).thenComparing(TmMatch::target));
-        return matches.stream().limit(max).toList();
+        return matches;
     }
 
     /** Forgets the indexes: the next lookup rebuilds them from the memory. */

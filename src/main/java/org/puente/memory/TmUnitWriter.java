@@ -202,7 +202,9 @@ final class TmUnitWriter {
         Map<String, Set<String>> sourceKeys = new HashMap<>(); // by base language
         for (Row row : rows) {
             if (!held.containsKey(row.key)) {
-                source(row).ifPresent(s -> sourceKeys.computeIfAbsent(s.baseLanguage(), k -> new HashSet<>()).add(s.textKey()));
+                for (VariantRow s : sources(row)) {
+                    sourceKeys.computeIfAbsent(s.baseLanguage(), k -> new HashSet<>()).add(s.textKey());
+                }
             }
         }
         Map<String, Set<String>> translations = new HashMap<>();
@@ -221,23 +223,22 @@ final class TmUnitWriter {
         return translations;
     }
 
-    private static java.util.Optional<VariantRow> source(Row row) {
-        return row.unit.source().map(v -> row.variants.get(row.unit.variants().indexOf(v)));
+    /** The variants that serve as source: the unit's source, or every variant of a {@code *all*} unit. */
+    private static List<VariantRow> sources(Row row) {
+        return row.unit.source().map(v -> List.of(row.variants.get(row.unit.variants().indexOf(v)))).orElse(row.variants);
     }
 
-    /** Whether the memory holds the unit's source text with another translation in one of its languages. */
+    /** Whether the memory holds one of the unit's source texts with another translation in one of its languages. */
     private static boolean conflicts(Row row, Map<String, Set<String>> translations) {
-        var source = source(row);
-        if (source.isEmpty()) {
-            return false;
-        }
-        for (VariantRow target : row.variants) {
-            if (target.baseLanguage().equals(source.get().baseLanguage())) {
-                continue;
-            }
-            Set<String> known = translations.get(pair(source.get().baseLanguage(), source.get().textKey(), target.baseLanguage()));
-            if (known != null && known.stream().anyMatch(k -> !k.equals(target.textKey()))) {
-                return true;
+        for (VariantRow source : sources(row)) {
+            for (VariantRow target : row.variants) {
+                if (target.baseLanguage().equals(source.baseLanguage())) {
+                    continue;
+                }
+                Set<String> known = translations.get(pair(source.baseLanguage(), source.textKey(), target.baseLanguage()));
+                if (known != null && known.stream().anyMatch(k -> !k.equals(target.textKey()))) {
+                    return true;
+                }
             }
         }
         return false;
@@ -245,14 +246,14 @@ final class TmUnitWriter {
 
     /** Adds a new unit's translations to what later units of the batch are checked against. */
     private static void remember(Row row, Map<String, Set<String>> translations) {
-        source(row).ifPresent(source -> {
+        for (VariantRow source : sources(row)) {
             for (VariantRow target : row.variants) {
                 if (!target.baseLanguage().equals(source.baseLanguage())) {
                     translations.computeIfAbsent(pair(source.baseLanguage(), source.textKey(), target.baseLanguage()),
                             k -> new HashSet<>()).add(target.textKey());
                 }
             }
-        });
+        }
     }
 
     private static String pair(String sourceLanguage, String sourceKey, String targetLanguage) {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.puente.config.PuenteProperties;
+import org.puente.config.WorkFolderLock;
 import org.puente.inventory.ContentHash;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,8 +48,11 @@ public class TranslationMemory {
     private final TmxReader reader = new TmxReader();
     private final JsonMapper json = JsonMapper.builder().build();
     private final TmUnitWriter units;
+    private final Path workDir;
 
-    public TranslationMemory(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactionManager) {
+    public TranslationMemory(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactionManager,
+                             PuenteProperties properties) {
+        this.workDir = properties.getWorkDir();
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.units = new TmUnitWriter(jdbc, template, json);
@@ -58,6 +63,15 @@ public class TranslationMemory {
      * {@link TmxFormatException} says where and why.
      */
     public TmImportResult importTmx(Path file) throws IOException {
+        // One import at a time per memory: an import undoes what unfinished ones left, which must
+        // not be one that is still running in another process.
+        try (WorkFolderLock lock = WorkFolderLock.acquire(workDir.resolve("tm-import.lock"),
+                "another 'tm import' is writing to the memory in " + workDir + "; wait for it to finish")) {
+            return importLocked(file);
+        }
+    }
+
+    private TmImportResult importLocked(Path file) throws IOException {
         // First pass: the whole file is checked before anything is written, so a refused file
         // leaves the memory as it was. Reading is fast (about 300,000 units/s).
         int[] position = {0};
@@ -98,7 +112,14 @@ public class TranslationMemory {
             return new TmImportResult(file, importId, counts[0], counts[1], counts[2], counts[3],
                     summary.languages(), (int) summary.strippedCharacters());
         } catch (IOException | RuntimeException e) {
-            undoUnfinishedImports();
+            try {
+                undoUnfinishedImports();
+            } catch (RuntimeException undo) {
+                e.addSuppressed(undo); // the next import tries again; the cause to report is the first one
+            }
+            if (e instanceof IllegalArgumentException tooLong) {
+                throw new TmxFormatException(file, 0, 0, tooLong.getMessage(), tooLong);
+            }
             throw e;
         }
     }
@@ -126,10 +147,17 @@ public class TranslationMemory {
         batch.clear();
     }
 
-    /** Removes what imports that did not finish (failed, or killed) added. */
+    /**
+     * Removes what imports that did not finish (failed, or killed) added. A unit an alignment has
+     * merged with since is kept, as the alignment's.
+     */
     private void undoUnfinishedImports() {
         transactions.executeWithoutResult(status -> {
             for (Long id : jdbc.sql("SELECT id FROM tm_import WHERE finished = FALSE").query(Long.class).list()) {
+                jdbc.sql("UPDATE tm_unit SET import_id = NULL, origin = 'ALIGNMENT' WHERE import_id = ? "
+                        + "AND id IN (SELECT unit_id FROM tm_alignment_unit)").param(id).update();
+                jdbc.sql("UPDATE tm_review SET unit_id = NULL WHERE unit_id IN (SELECT id FROM tm_unit WHERE import_id = ?)")
+                        .param(id).update();
                 jdbc.sql("DELETE FROM tm_variant WHERE unit_id IN (SELECT id FROM tm_unit WHERE import_id = ?)").param(id).update();
                 jdbc.sql("DELETE FROM tm_unit WHERE import_id = ?").param(id).update();
                 jdbc.sql("DELETE FROM tm_import WHERE id = ?").param(id).update();

@@ -316,4 +316,70 @@ class TranslationMemoryTest {
                 .hasMessageContaining("1000000 characters");
         assertThat(memory.size()).isEqualTo(before);
     }
+
+    @Test
+    void anExactMatchIsFoundEvenBehindManySourcesWithTheSameGramsTranslatedIntoOtherLanguages() throws Exception {
+        StringBuilder units = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            units.append(tu(i % 2 == 0 ? "Save the file." : "save the file.", "pt", "Salve o arquivo " + i + ".")).append('\n');
+        }
+        units.append(tu("Save the file.", "es", "Guarde el archivo."));
+        memory.importTmx(write("ties.tmx", tmx(units.toString())));
+
+        List<TmMatch> matches = lookup.lookup("Save the file.", "en", "es", 75, 1);
+        assertThat(matches).singleElement().satisfies(m -> {
+            assertThat(m.kind()).isEqualTo(TmMatch.Kind.EXACT);
+            assertThat(m.target()).isEqualTo("Guarde el archivo.");
+        });
+        assertThat(lookup.lookup("save the file.", "en", "es", 75, 1)).singleElement()
+                .satisfies(m -> assertThat(m.kind()).isEqualTo(TmMatch.Kind.CASE_OR_SPACING));
+    }
+
+    @Test
+    void unitsWithoutSourceLanguageConflictInEitherDirection() throws Exception {
+        String all = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <tmx version="1.4"><header creationtool="test" creationtoolversion="1" segtype="sentence" o-tmf="test"
+                  adminlang="en" srclang="*all*" datatype="plaintext"/><body>%s</body></tmx>
+                """;
+        memory.importTmx(write("all-1.tmx", all.formatted(tu("Open the door slowly.", "es", "Abra la puerta despacio."))));
+        TmImportResult second = memory.importTmx(write("all-2.tmx", all.formatted(
+                "<tu><tuv xml:lang=\"es\"><seg>Abra la puerta despacio.</seg></tuv>"
+                        + "<tuv xml:lang=\"en\"><seg>Open the door carefully.</seg></tuv></tu>")));
+        assertThat(second.added()).isEqualTo(1);
+        assertThat(second.conflicts()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnfinishedImportKeepsWhatAnAlignmentHasMergedWithSince() throws Exception {
+        memory.importTmx(write("before.tmx", tmx(tu("Nothing to undo yet.", "es", "Nada que deshacer aún."))));
+        jdbc.sql("INSERT INTO tm_import (file_name, sha256, imported_at, units_read, units_added, units_merged, "
+                + "stripped_characters, finished) VALUES ('killed-too.tmx', 'x', CURRENT_TIMESTAMP, 0, 0, 0, 0, FALSE)").update();
+        long killed = jdbc.sql("SELECT MAX(id) FROM tm_import").query(Long.class).single();
+        jdbc.sql("INSERT INTO tm_unit (unit_key, source_language, origin, import_id, metadata) VALUES ('k-linked', 'en', 'IMPORT', ?, '{}')")
+                .param(killed).update();
+        long unit = jdbc.sql("SELECT id FROM tm_unit WHERE unit_key = 'k-linked'").query(Long.class).single();
+        jdbc.sql("INSERT INTO tm_alignment (source_document, target_document, source_language, target_language, source_sha256, "
+                + "target_sha256, declared, origin_detail, aligned_at, sentence_pairs, into_memory, for_review, mean_confidence) "
+                + "VALUES ('d1', 'd2', 'en', 'es', 'a', 'b', FALSE, 'test', CURRENT_TIMESTAMP, 1, 1, 0, 0.9)").update();
+        long alignment = jdbc.sql("SELECT MAX(id) FROM tm_alignment").query(Long.class).single();
+        jdbc.sql("INSERT INTO tm_alignment_unit (alignment_id, unit_id) VALUES (?, ?)").params(alignment, unit).update();
+
+        memory.importTmx(write("next.tmx", tmx(tu("The next import.", "es", "La importación siguiente."))));
+
+        assertThat(jdbc.sql("SELECT origin FROM tm_unit WHERE id = ?").param(unit).query(String.class).single())
+                .isEqualTo("ALIGNMENT");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM tm_import WHERE id = ?").param(killed).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aSecondImportWhileOneIsRunningIsRefused() throws Exception {
+        Path file = write("waiting.tmx", tmx(tu("Wait for your turn.", "es", "Espere su turno.")));
+        try (var running = org.puente.config.WorkFolderLock.acquire(work.resolve("state").resolve("tm-import.lock"), "busy")) {
+            assertThatThrownBy(() -> memory.importTmx(file))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("another 'tm import'");
+        }
+        assertThat(memory.importTmx(file).added()).isEqualTo(1);
+    }
 }
