@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 /** {@code puente tm ...}: the translation memory. */
 @Command(name = "tm", mixinStandardHelpOptions = true, description = "The translation memory (es, en, pt).",
         subcommands = {TmCommand.Import.class, TmCommand.Export.class, TmCommand.Lookup.class, TmAlignCommand.Align.class,
-                TmAlignCommand.Review.class, TmAnalyzeCommand.class, TmBenchmarkCommand.class})
+                TmAlignCommand.Review.class, TmAnalyzeCommand.class, TmCommand.Conflicts.class,
+                TmBenchmarkCommand.class})
 public class TmCommand implements Runnable {
 
     /** The memory as TMX, refreshed after each import: importing it into an empty memory rebuilds it. */
@@ -189,6 +190,85 @@ public class TmCommand implements Runnable {
                         m.targetLanguage(), m.inContext() ? " in context" : "",
                         m.regionFallback() ? " (other regional variant)" : "", m.source(), m.targetSegment().toXml());
             }
+            return 0;
+        }
+    }
+
+    /** {@code puente tm conflicts}: sources the memory holds with several translations. */
+    @Component
+    @Command(name = "conflicts", mixinStandardHelpOptions = true,
+            description = "Lists the source texts the memory holds with more than one translation into a language "
+                    + "(kept side by side when imported or aligned), each translation with where its unit came from, "
+                    + "so that a coordinator can decide which to keep. Every pair of the configured languages, or one.")
+    public static class Conflicts implements Callable<Integer> {
+
+        @picocli.CommandLine.Option(names = "--pair", paramLabel = "FROM-TO",
+                description = "One direction, e.g. en-es (default: every pair of puente.languages).")
+        String pair;
+
+        @picocli.CommandLine.Option(names = {"-o", "--output"}, paramLabel = "FILE.csv",
+                description = "Write them as CSV (source_language, source, target_language, target, origin, origin_detail) "
+                        + "instead of listing them.")
+        Path output;
+
+        private final TranslationMemory memory;
+        private final List<String> languages;
+
+        public Conflicts(TranslationMemory memory, org.puente.config.PuenteProperties properties) {
+            this.memory = memory;
+            this.languages = properties.getLanguages();
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            List<String[]> pairs = new java.util.ArrayList<>();
+            if (pair != null) {
+                String[] two = pair.toLowerCase(java.util.Locale.ROOT).split("-");
+                if (two.length != 2 || two[0].isBlank() || two[1].isBlank() || two[0].equals(two[1])) {
+                    throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                            "--pair takes two different languages, e.g. en-es (got '" + pair + "')");
+                }
+                pairs.add(two);
+            } else {
+                for (String from : languages) {
+                    for (String to : languages) {
+                        if (!from.equals(to)) {
+                            pairs.add(new String[] {from, to});
+                        }
+                    }
+                }
+            }
+            if (output != null) {
+                int written = org.puente.config.AtomicFile.write(output, out -> {
+                    var csv = tools.jackson.dataformat.csv.CsvMapper.builder()
+                            .disable(tools.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+                    var schema = tools.jackson.dataformat.csv.CsvSchema.builder().setUseHeader(true)
+                            .addColumns(List.of("source_language", "source", "target_language", "target", "origin",
+                                    "origin_detail"), tools.jackson.dataformat.csv.CsvSchema.ColumnType.STRING).build();
+                    int n = 0;
+                    try (var rows = csv.writer(schema).writeValues(out)) {
+                        for (String[] p : pairs) {
+                            n += memory.conflicts(p[0], p[1], c -> c.translations().forEach(t -> rows.write(List.of(
+                                    c.sourceLanguage(), c.source(), t.language(), t.text(), t.origin(),
+                                    t.originDetail() == null ? "" : t.originDetail()))));
+                        }
+                    }
+                    return n;
+                });
+                System.out.printf("%d sources with conflicting translations written to %s%n", written, output);
+                return 0;
+            }
+            int total = 0;
+            for (String[] p : pairs) {
+                total += memory.conflicts(p[0], p[1], c -> {
+                    System.out.printf("%s > %s: %s%n", c.sourceLanguage(), c.targetLanguage(), c.source());
+                    for (var t : c.translations()) {
+                        System.out.printf("    %-6s %s%n           (%s%s)%n", t.language(), t.text(), t.origin(),
+                                t.originDetail() == null ? "" : " " + t.originDetail());
+                    }
+                });
+            }
+            System.out.printf("%d sources with conflicting translations.%n", total);
             return 0;
         }
     }

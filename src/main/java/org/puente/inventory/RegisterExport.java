@@ -2,16 +2,15 @@ package org.puente.inventory;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.puente.config.AtomicFile;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.StreamWriteFeature;
@@ -56,19 +55,7 @@ public class RegisterExport {
     }
 
     public int write(Format format, Path target) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-        try {
-            int count;
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                count = write(format, out);
-            }
-            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return count;
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        return AtomicFile.write(target, out -> write(format, out));
     }
 
     public int write(Format format, Writer out) throws IOException {

@@ -1,17 +1,14 @@
 package org.puente.memory;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.puente.config.AtomicFile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -126,22 +123,15 @@ public class AlignmentReview {
      */
     public int writeCsv(Path file) throws IOException {
         List<PendingPair> pairs = pending();
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temporary = Files.createTempFile(parent, file.getFileName().toString(), ".part");
-        try {
-            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                out.write("id,confidence,source_language,target_language,source_text,target_text,documents\r\n");
-                for (PendingPair p : pairs) {
-                    out.write(p.id() + "," + String.format(java.util.Locale.ROOT, "%.2f", Math.floor(p.confidence() * 100) / 100) + ","
-                            + csv(p.sourceLanguage()) + "," + csv(p.targetLanguage()) + "," + csv(p.source()) + ","
-                            + csv(p.target()) + "," + csv(p.documents()) + "\r\n");
-                }
+        AtomicFile.write(file, out -> {
+            out.write("id,confidence,source_language,target_language,source_text,target_text,documents\r\n");
+            for (PendingPair p : pairs) {
+                out.write(p.id() + "," + String.format(java.util.Locale.ROOT, "%.2f", Math.floor(p.confidence() * 100) / 100) + ","
+                        + csv(p.sourceLanguage()) + "," + csv(p.targetLanguage()) + "," + csv(p.source()) + ","
+                        + csv(p.target()) + "," + csv(p.documents()) + "\r\n");
             }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+            return null;
+        });
         return pairs.size();
     }
 

@@ -2,18 +2,14 @@ package org.puente.memory;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.puente.config.AtomicFile;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.StreamWriteFeature;
@@ -30,8 +26,6 @@ import tools.jackson.dataformat.csv.CsvSchema;
  */
 @Component
 public class LeverageReportWriter {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JsonMapper json = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -57,8 +51,14 @@ public class LeverageReportWriter {
         String base = "leverage-" + report.targetLanguage();
         Path csvFile = folder.resolve(base + ".csv");
         Path jsonFile = folder.resolve(base + ".json");
-        atomically(csvFile, out -> writeCsv(report, out));
-        atomically(jsonFile, out -> writeJson(report, out));
+        AtomicFile.write(csvFile, out -> {
+            writeCsv(report, out);
+            return null;
+        });
+        AtomicFile.write(jsonFile, out -> {
+            writeJson(report, out);
+            return null;
+        });
         return List.of(csvFile, jsonFile);
     }
 
@@ -150,26 +150,5 @@ public class LeverageReportWriter {
 
     private static double round(double weighted) {
         return Math.round(weighted * 10) / 10.0;
-    }
-
-    private interface Content {
-        void writeTo(Writer out) throws IOException;
-    }
-
-    private static void atomically(Path target, Content content) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        // Not Files.createTempFile: its owner-only mode (0600) would stay with the report after the move.
-        Path temp = absolute.resolveSibling("." + absolute.getFileName() + "."
-                + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
-        try {
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                content.writeTo(out);
-            }
-            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 }

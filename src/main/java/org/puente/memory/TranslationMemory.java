@@ -337,6 +337,62 @@ public class TranslationMemory {
                 .map(r -> r[1]).distinct().toList();
     }
 
+    /** A source text the memory holds with several translations into one language: a conflict. */
+    public record Conflict(String sourceLanguage, String source, String targetLanguage, List<Translation> translations) {
+    }
+
+    /** One of the translations of a conflict, with where its unit came from. */
+    public record Translation(String language, String text, String origin, String originDetail) {
+    }
+
+    /**
+     * Passes each conflict from {@code sourceLanguage} into {@code targetLanguage} (base
+     * languages: regional variants of one language are compared together) to {@code each},
+     * sources in text order, and returns how many there were. Only variants that serve as
+     * source count: the unit's source language, or any variant of a {@code *all*} unit.
+     */
+    public int conflicts(String sourceLanguage, String targetLanguage, java.util.function.Consumer<Conflict> each) {
+        String from = LanguageTags.language(LanguageTags.normalize(sourceLanguage));
+        String to = LanguageTags.language(LanguageTags.normalize(targetLanguage));
+        String sources = "(u.source_language = '*all*' OR u.source_language = :from OR u.source_language LIKE :fromRegion)";
+        List<Object[]> rows = new ArrayList<>();
+        int[] count = {0};
+        String[] current = {null};
+        jdbc.sql("""
+                SELECT s.text_key, s.plain_text, t.language, t.plain_text, u.origin, u.origin_detail
+                FROM tm_variant s JOIN tm_variant t ON t.unit_id = s.unit_id JOIN tm_unit u ON u.id = s.unit_id
+                WHERE s.base_language = :from AND t.base_language = :to AND %1$s
+                  AND s.text_key IN (
+                    SELECT s.text_key FROM tm_variant s JOIN tm_variant t ON t.unit_id = s.unit_id
+                      JOIN tm_unit u ON u.id = s.unit_id
+                    WHERE s.base_language = :from AND t.base_language = :to AND %1$s
+                    GROUP BY s.text_key HAVING COUNT(DISTINCT t.text_key) > 1)
+                ORDER BY s.plain_text, s.text_key, t.plain_text""".formatted(sources))
+                .param("from", from).param("to", to).param("fromRegion", from + "-%")
+                .query(rs -> {
+                    if (!rs.getString(1).equals(current[0]) && !rows.isEmpty()) {
+                        each.accept(conflict(from, to, rows));
+                        count[0]++;
+                        rows.clear();
+                    }
+                    current[0] = rs.getString(1);
+                    rows.add(new Object[] {rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)});
+                });
+        if (!rows.isEmpty()) {
+            each.accept(conflict(from, to, rows));
+            count[0]++;
+        }
+        return count[0];
+    }
+
+    private static Conflict conflict(String from, String to, List<Object[]> rows) {
+        List<Translation> translations = new ArrayList<>();
+        for (Object[] r : rows) {
+            translations.add(new Translation((String) r[1], (String) r[2], (String) r[3], (String) r[4]));
+        }
+        return new Conflict(from, (String) rows.get(0)[0], to, translations);
+    }
+
     /** Identity of a unit: its variants' languages and segments (inline codes included), in order. */
     static String unitKey(TranslationUnit unit) {
         List<String> parts = new ArrayList<>();

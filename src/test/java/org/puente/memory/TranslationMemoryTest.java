@@ -382,4 +382,34 @@ class TranslationMemoryTest {
         }
         assertThat(memory.importTmx(file).added()).isEqualTo(1);
     }
+
+    @Test
+    void conflictsListEverySourceWithSeveralTranslationsAndWhereEachCameFrom() throws Exception {
+        memory.importTmx(write("c1.tmx", tmx(String.join("\n",
+                tu("The reading list is on the shelf.", "es", "La lista de lecturas está en el estante."),
+                tu("The reading list is on the shelf.", "pt", "A lista de leituras está na estante.")))));
+        memory.importTmx(write("c2.tmx", tmx(tu("The reading list is on the shelf.", "es-419",
+                "La lista de lectura está en el anaquel."))));
+
+        List<TranslationMemory.Conflict> found = new java.util.ArrayList<>();
+        memory.conflicts("en", "es", c -> {
+            if (c.source().startsWith("The reading list")) {
+                found.add(c);
+            }
+        });
+        assertThat(found).singleElement().satisfies(c -> {
+            assertThat(c.translations()).extracting(TranslationMemory.Translation::text).containsExactly(
+                    "La lista de lectura está en el anaquel.", "La lista de lecturas está en el estante.");
+            assertThat(c.translations()).extracting(TranslationMemory.Translation::originDetail)
+                    .containsExactly("c2.tmx", "c1.tmx");
+            assertThat(c.translations()).extracting(TranslationMemory.Translation::language).containsExactly("es-419", "es");
+        });
+        List<TranslationMemory.Conflict> portuguese = new java.util.ArrayList<>();
+        memory.conflicts("en", "pt", c -> {
+            if (c.source().startsWith("The reading list")) {
+                portuguese.add(c);
+            }
+        });
+        assertThat(portuguese).isEmpty();
+    }
 }
