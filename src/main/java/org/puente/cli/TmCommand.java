@@ -30,6 +30,16 @@ public class TmCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /** The two languages of a {@code --pair} such as {@code en-es}, or a usage error of {@code command}. */
+    static String[] languagePair(String pair, Object command) {
+        String[] two = pair.toLowerCase(java.util.Locale.ROOT).split("-");
+        if (two.length != 2 || two[0].isBlank() || two[1].isBlank() || two[0].equals(two[1])) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(command),
+                    "--pair takes two different languages, e.g. en-es (got '" + pair + "')");
+        }
+        return two;
+    }
+
     /** {@code puente tm import FILE...}: TMX files into the memory, each all or nothing. */
     @Component
     @Command(name = "import", mixinStandardHelpOptions = true,
@@ -115,13 +125,7 @@ public class TmCommand implements Runnable {
         public Integer call() throws Exception {
             java.util.Set<String> languages = new java.util.LinkedHashSet<>();
             if (pair != null) {
-                String[] two = pair.toLowerCase(java.util.Locale.ROOT).split("-");
-                if (two.length != 2 || two[0].isBlank() || two[1].isBlank() || two[0].equals(two[1])) {
-                    throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                            "--pair takes two different languages, e.g. en-es (got '" + pair + "')");
-                }
-                languages.add(two[0]);
-                languages.add(two[1]);
+                languages.addAll(List.of(languagePair(pair, this)));
             }
             Path target = output != null ? output
                     : Path.of("translations", pair == null ? "memory.tmx" : "memory-" + pair.toLowerCase(java.util.Locale.ROOT) + ".tmx");
@@ -223,12 +227,7 @@ public class TmCommand implements Runnable {
         public Integer call() throws Exception {
             List<String[]> pairs = new java.util.ArrayList<>();
             if (pair != null) {
-                String[] two = pair.toLowerCase(java.util.Locale.ROOT).split("-");
-                if (two.length != 2 || two[0].isBlank() || two[1].isBlank() || two[0].equals(two[1])) {
-                    throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                            "--pair takes two different languages, e.g. en-es (got '" + pair + "')");
-                }
-                pairs.add(two);
+                pairs.add(languagePair(pair, this));
             } else {
                 for (String from : languages) {
                     for (String to : languages) {
