@@ -2,6 +2,7 @@ package org.puente.memory;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,8 +79,9 @@ public final class TranslationPairs {
         }
         List<Pair> pairs = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        Map<String, String> texts = new LinkedHashMap<>();
-        Function<String, String> cached = id -> texts.computeIfAbsent(id, text);
+        // What the check needs of each text, not the text: a run over a large inventory holds little.
+        Map<String, Outline> outlines = new HashMap<>();
+        Function<String, Outline> cached = id -> outlines.computeIfAbsent(id, k -> Outline.of(text.apply(k)));
         for (Map.Entry<String, Map<String, List<TextDocument>>> group : groups.entrySet()) {
             Map<String, TextDocument> members = pick(group.getValue());
             List<String> present = languages.stream().filter(members::containsKey).toList();
@@ -204,13 +206,24 @@ public final class TranslationPairs {
      * {@link #MAX_LENGTH_RATIO}, and, when both hold numbers, enough of them shared.
      */
     static boolean correspond(String a, String b) {
-        int la = a.strip().length();
-        int lb = b.strip().length();
+        return correspond(Outline.of(a), Outline.of(b));
+    }
+
+    /** What {@link #correspond} looks at in a text: its length and its numbers. */
+    private record Outline(int length, Set<String> numbers) {
+        static Outline of(String text) {
+            return new Outline(text.strip().length(), TranslationPairs.numbers(text));
+        }
+    }
+
+    private static boolean correspond(Outline a, Outline b) {
+        int la = a.length();
+        int lb = b.length();
         if (la == 0 || lb == 0 || la > lb * MAX_LENGTH_RATIO || lb > la * MAX_LENGTH_RATIO) {
             return false;
         }
-        Set<String> na = numbers(a);
-        Set<String> nb = numbers(b);
+        Set<String> na = a.numbers();
+        Set<String> nb = b.numbers();
         if (na.size() < 3 || nb.size() < 3) {
             return true;
         }
