@@ -85,12 +85,23 @@ public final class LanguageDetector {
     static final int MAX_PARAGRAPH_CHARS = 1500;
     static final int CHUNK_CHARS = 1000;
 
-    private static final Pattern LINE_BREAK = Pattern.compile("\\n");
     private static final Pattern FENCED_CODE = Pattern.compile("(?m)^[ \\t]*(```|~~~)[^\\n]*\\n[\\s\\S]*?^[ \\t]*\\1[ \\t]*$");
-    private static final Pattern CODE_LINE = Pattern.compile(
-            "^\\s*(?:[$#>%] |>>> |import |package |#include|#!|<\\?|public |private |def |function |var |const |let |return |if ?\\(|for ?\\(|\\}|\\{).*"
-                    + "|.*[;{}]\\s*$");
+    /**
+     * How a code line starts, after its leading white space. A line is code when it starts so or
+     * ends (before trailing white space) in ; { or }, and holds no line terminator: the former
+     * {@code ^\s*(?:start).*|.*[;{}]\s*$} matched in full, decided without backtracking over
+     * every line of every paragraph.
+     */
+    private static final Pattern CODE_LINE_START = Pattern.compile(
+            "[$#>%] |>>> |import |package |#include|#!|<\\?|public |private |def |function |var |const |let |return |if ?\\(|for ?\\(|\\}|\\{");
     private static final String CODE_SYMBOLS = "{}[]()<>=;|\\/$#_*&^~`";
+    private static final boolean[] IS_CODE_SYMBOL = new boolean[128];
+
+    static {
+        for (char c : CODE_SYMBOLS.toCharArray()) {
+            IS_CODE_SYMBOL[c] = true;
+        }
+    }
 
     private final List<String> languages;
     private final Map<Language, String> configured;
@@ -424,7 +435,7 @@ public final class LanguageDetector {
             char c = paragraph.charAt(i);
             if (!Character.isWhitespace(c)) {
                 visible++;
-                if (CODE_SYMBOLS.indexOf(c) >= 0) {
+                if (c < 128 && IS_CODE_SYMBOL[c]) {
                     symbols++;
                 }
             }
@@ -435,18 +446,63 @@ public final class LanguageDetector {
         if (symbols * 10 > visible) {
             return true;
         }
-        String[] lines = LINE_BREAK.split(paragraph);
+        if (paragraph.indexOf('\n') < 0) {
+            return false; // one line: "most lines" needs two
+        }
         int nonEmpty = 0;
         int code = 0;
-        for (String line : lines) {
+        int start = 0;
+        while (start <= paragraph.length()) {
+            int end = paragraph.indexOf('\n', start);
+            if (end < 0) {
+                end = paragraph.length();
+            }
+            String line = paragraph.substring(start, end);
             if (!line.isBlank()) {
                 nonEmpty++;
-                if (CODE_LINE.matcher(line).matches()) {
+                if (isCodeLine(line)) {
                     code++;
                 }
             }
+            start = end + 1;
         }
         return nonEmpty >= 2 && code * 2 > nonEmpty;
+    }
+
+    /** See {@link #CODE_LINE_START}. {@code line} holds no '\n'. */
+    static boolean isCodeLine(String line) {
+        int n = line.length();
+        int first = 0;
+        while (first < n && isRegexSpace(line.charAt(first))) {
+            first++;
+        }
+        int last = n - 1;
+        while (last >= 0 && isRegexSpace(line.charAt(last))) {
+            last--;
+        }
+        if (last >= 0) {
+            char end = line.charAt(last);
+            if ((end == ';' || end == '{' || end == '}') && !hasLineTerminator(line, 0, last)) {
+                return true;
+            }
+        }
+        return !hasLineTerminator(line, first, n) && CODE_LINE_START.matcher(line).region(first, n).lookingAt();
+    }
+
+    /** Whether a character '.' does not match is in [from, to). */
+    private static boolean hasLineTerminator(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code \s} of a regular expression: [ \t\n\x0B\f\r]. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** Optimaize with the built-in profiles of the same languages as Lingua (those it has). */

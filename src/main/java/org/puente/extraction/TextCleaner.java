@@ -109,9 +109,13 @@ final class TextCleaner {
     }
 
     private static boolean containsIgnoreCase(String s, String lowerCaseNeedle) {
+        char first = lowerCaseNeedle.charAt(0);
+        char upperFirst = Character.toUpperCase(first);
         int last = s.length() - lowerCaseNeedle.length();
         for (int i = 0; i <= last; i++) {
-            if (s.regionMatches(true, i, lowerCaseNeedle, 0, lowerCaseNeedle.length())) {
+            char c = s.charAt(i);
+            if ((c == first || c == upperFirst)
+                    && s.regionMatches(true, i, lowerCaseNeedle, 0, lowerCaseNeedle.length())) {
                 return true;
             }
         }

@@ -25,6 +25,43 @@ class TextScanEquivalenceTest {
             "\\$\\{[^}\\s]*}|\\{\\{[^}]*}}|\\{[^{}\\s]*}|%\\([^)\\s]*\\)[a-zA-Z]|%(?:\\d+\\$)?[-#+0,(]*\\d*(?:\\.\\d+)?[sdfiouxXeEgGcbnS%@]");
     private static final Pattern OPTIONS = Pattern.compile("(?<!\\S)--?[A-Za-z][\\w-]*(?:=\\S*)?");
 
+    private static final Pattern CODE_LINE = Pattern.compile(
+            "^\\s*(?:[$#>%] |>>> |import |package |#include|#!|<\\?|public |private |def |function |var |const |let |return |if ?\\(|for ?\\(|\\}|\\{).*"
+                    + "|.*[;{}]\\s*$");
+    private static final String CODE_SYMBOLS = "{}[]()<>=;|\\/$#_*&^~`";
+
+    /** LanguageDetector.looksLikeCode as it was. */
+    private static boolean formerLooksLikeCode(String paragraph) {
+        int visible = 0;
+        int symbols = 0;
+        for (int i = 0; i < paragraph.length(); i++) {
+            char c = paragraph.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                visible++;
+                if (CODE_SYMBOLS.indexOf(c) >= 0) {
+                    symbols++;
+                }
+            }
+        }
+        if (visible == 0) {
+            return false;
+        }
+        if (symbols * 10 > visible) {
+            return true;
+        }
+        int nonEmpty = 0;
+        int code = 0;
+        for (String line : LINE_BREAK.split(paragraph)) {
+            if (!line.isBlank()) {
+                nonEmpty++;
+                if (CODE_LINE.matcher(line).matches()) {
+                    code++;
+                }
+            }
+        }
+        return nonEmpty >= 2 && code * 2 > nonEmpty;
+    }
+
     /** LanguageDetector.paragraphs as it was, minus the cutting of long paragraphs. */
     private static List<String> formerParagraphs(String text) {
         String normalized = text.replace("\r\n", "\n").replace('\r', '\n');
@@ -77,6 +114,21 @@ class TextScanEquivalenceTest {
         for (int round = 0; round < 50_000; round++) {
             String text = random(random, pieces, 24);
             assertThat(LanguageDetector.paragraphs(text)).as("%s", text.replace("\n", "\\n")).isEqualTo(formerParagraphs(text));
+        }
+    }
+
+    @Test
+    void codeLinesAreToldAsTheExpressionToldThem() {
+        String[] pieces = {"x", "Texto ", " ", "\t", "\r", "\n", "\u000B", "\f", "\u00A0", "\u2028", "\u0085", ";", "{", "}", "$ ", "$",
+                "# ", ">>> ", "import ", "import", "if(", "if (", "for(", "def ", "let ", "return ", "#include", "#!", "<?", "=", "é"};
+        Random random = new Random(17);
+        for (int round = 0; round < 100_000; round++) {
+            String line = random(random, pieces, 8);
+            if (line.indexOf('\n') < 0) {
+                assertThat(LanguageDetector.isCodeLine(line)).as("%s", line).isEqualTo(CODE_LINE.matcher(line).matches());
+            }
+            String paragraph = random(random, pieces, 30);
+            assertThat(LanguageDetector.looksLikeCode(paragraph)).as("%s", paragraph).isEqualTo(formerLooksLikeCode(paragraph));
         }
     }
 
