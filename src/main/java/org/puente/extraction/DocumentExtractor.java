@@ -68,6 +68,11 @@ public final class DocumentExtractor implements AutoCloseable {
     private final Path configFile;
     private final OcrMode ocrMode;
     private final PipesParser pipesParser;
+    /** The parser processes' JVM arguments (class path included), for the class-data training. */
+    private final List<String> childJvmArgs;
+    /** The class-data archive to write when this extractor closes (it was missing), or null. */
+    private final Path classDataToWrite;
+    private volatile boolean used;
     private volatile boolean closed;
 
     /** Whether OCR runs, and if not, why: it shapes the image-only message. */
@@ -100,8 +105,18 @@ public final class DocumentExtractor implements AutoCloseable {
             Path logConfig = this.workDir.resolve("parser-logback.xml");
             Files.writeString(logConfig, TikaConfigWriter.childLogbackXml(), StandardCharsets.UTF_8);
             this.configFile = this.workDir.resolve("tika-config.xml");
+            List<String> jvmArgs = childJvmArgs(classPath, logConfig);
+            this.childJvmArgs = List.copyOf(jvmArgs);
+            Path archive = limits.getClassDataDir() == null || !ParserClassData.archivable(classPath) ? null
+                    : ParserClassData.archive(limits.getClassDataDir().toAbsolutePath(), classPath, cdsRelevantOptions());
+            if (archive != null && Files.isRegularFile(archive)) {
+                jvmArgs.add("-XX:SharedArchiveFile=" + archive);
+                this.classDataToWrite = null;
+            } else {
+                this.classDataToWrite = archive;
+            }
             String xml = TikaConfigWriter.tikaConfigXml(limits, ocrMode == OcrMode.ON,
-                    childJvmArgs(classPath, logConfig), javaPath(), STARTUP_TIMEOUT_MILLIS);
+                    jvmArgs, javaPath(), STARTUP_TIMEOUT_MILLIS);
             Files.writeString(configFile, xml, StandardCharsets.UTF_8);
             PipesConfig pipesConfig = PipesConfig.load(configFile);
             // Callers beyond numClients wait for a free process instead of failing after 60 s.
@@ -149,6 +164,7 @@ public final class DocumentExtractor implements AutoCloseable {
                     "empty: the file has 0 bytes; ask for a fresh copy of the original", null);
         }
 
+        used = true;
         ParseContext context = new ParseContext();
         // A little more than allowed: trailing whitespace past the limit is not a truncation.
         int writeLimit = limits.getMaxCharacters() > Integer.MAX_VALUE - WRITE_LIMIT_MARGIN
@@ -231,6 +247,12 @@ public final class DocumentExtractor implements AutoCloseable {
         if (ocrMode == OcrMode.ON) {
             stopOrphanedOcr();
         }
+        if (classDataToWrite != null && used) {
+            // once per build and Java runtime: the next runs' parser processes start faster
+            LOG.info("writing the parser processes' class-data archive {} (once per build and Java runtime)",
+                    classDataToWrite);
+            ParserClassData.train(classDataToWrite, javaPath(), childJvmArgs, configFile);
+        }
         // Temporary files the parser processes left behind (a killed parser cannot clean up).
         try (var files = Files.list(workDir.resolve("tmp"))) {
             files.forEach(f -> {
@@ -297,6 +319,9 @@ public final class DocumentExtractor implements AutoCloseable {
         // The child's standard output is Tika's protocol channel: a JVM warning printed there
         // (an obsolete option, say) would make the parent wait for the child forever.
         args.add("-XX:+DisplayVMOutputToStderr");
+        // ...and so would a unified-logging warning (a class-data archive that does not fit, say)
+        args.add("-Xlog:disable");
+        args.add("-Xlog:all=warning:stderr");
         args.add("-XX:ActiveProcessorCount=1");
         args.add("-XX:ErrorFile=" + workDir.resolve("hs_err_pid%p.log"));
         args.add("-Djava.io.tmpdir=" + workDir.resolve("tmp"));
@@ -304,6 +329,16 @@ public final class DocumentExtractor implements AutoCloseable {
         args.add("-Dlogback.configurationFile=" + logConfig);
         args.addAll(limits.getParserJvmOptions());
         return args;
+    }
+
+    /** The parser processes' JVM options a class-data archive depends on (not the per-folder paths). */
+    private List<String> cdsRelevantOptions() {
+        List<String> options = new ArrayList<>();
+        options.add("-Xmx" + limits.getParserHeapMegabytes() + "m");
+        options.add("-XX:+UseSerialGC");
+        options.add("-XX:ActiveProcessorCount=1");
+        options.addAll(limits.getParserJvmOptions());
+        return options;
     }
 
     private static String javaPath() {

@@ -35,6 +35,11 @@ public class ExtractionLimits {
     private boolean ocr = false;
     /** Tesseract languages, '+'-separated. */
     private String ocrLanguages = "spa+eng+por";
+    /**
+     * Folder of the parser processes' class-data archive ({@link ParserClassData}), shared by every
+     * working folder; {@code null}: no archive. The application sets it (application.yml).
+     */
+    private java.nio.file.Path classDataDir;
 
     public int getMaxCharacters() { return maxCharacters; }
     public void setMaxCharacters(int maxCharacters) { this.maxCharacters = maxCharacters; }
@@ -64,4 +69,6 @@ public class ExtractionLimits {
     public void setOcr(boolean ocr) { this.ocr = ocr; }
     public String getOcrLanguages() { return ocrLanguages; }
     public void setOcrLanguages(String ocrLanguages) { this.ocrLanguages = ocrLanguages; }
+    public java.nio.file.Path getClassDataDir() { return classDataDir; }
+    public void setClassDataDir(java.nio.file.Path classDataDir) { this.classDataDir = classDataDir; }
 }

@@ -51,6 +51,8 @@ public final class PuenteJar {
     public static PuenteJar start(Path workingFolder, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // the parser processes' class-data archive in target/, not in the user's cache
+        command.add("-Dpuente.extraction.class-data-dir=" + jar().resolveSibling("cds"));
         command.add("-jar");
         command.add(jar().toString());
         command.addAll(List.of(args));
