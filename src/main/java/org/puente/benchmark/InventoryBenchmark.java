@@ -122,6 +122,9 @@ public final class InventoryBenchmark {
                 "-Dpuente.sources[0].type=folder",
                 "-Dpuente.sources[0].path=" + folder.toAbsolutePath(),
                 "-Dpuente.extraction.max-characters=" + limits.getMaxCharacters(),
+                // the archive of the user's working folder: made once, as in everyday runs
+                "-Dpuente.extraction.class-data-dir=" + (limits.getClassDataDir() == null ? ""
+                        : limits.getClassDataDir().toAbsolutePath().toString()),
                 "org.puente.PuenteApplication", "run"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         StringBuilder output = new StringBuilder();

@@ -36,8 +36,8 @@ public class ExtractionLimits {
     /** Tesseract languages, '+'-separated. */
     private String ocrLanguages = "spa+eng+por";
     /**
-     * Folder of the parser processes' class-data archive ({@link ParserClassData}), shared by every
-     * working folder; {@code null}: no archive. The application sets it (application.yml).
+     * Folder of the parser processes' class-data archive ({@link ParserClassData}); {@code null}:
+     * no archive. The application sets it (application.yml: under the working folder).
      */
     private java.nio.file.Path classDataDir;
 
