@@ -153,18 +153,26 @@ public final class TmBenchmark {
         ITmWriter pensieveWriter = TmWriterFactory.createFileBasedTmWriter(pensieveDir.toString(), true);
         // Okapi's TMX filter asks for a StAX provider by name and finds none without Woodstox, which
         // is left off the class path (it would replace the JDK's parser for every library): it gets
-        // the JDK's, as Puente's reader uses.
-        String provider = System.getProperty(STAX_PROPERTY);
-        System.setProperty(STAX_PROPERTY, JDK_STAX);
+        // the JDK's, as Puente's reader uses, with the entity size limits lifted as Puente's reader
+        // lifts them (since JDK 24 they count &lt; and the like, and a large TMX goes over them).
+        Map<String, String> saved = new HashMap<>();
+        Map<String, String> settings = Map.of(STAX_PROPERTY, JDK_STAX,
+                "jdk.xml.maxGeneralEntitySizeLimit", "0", "jdk.xml.totalEntitySizeLimit", "0");
+        settings.forEach((key, value) -> {
+            saved.put(key, System.getProperty(key));
+            System.setProperty(key, value);
+        });
         try {
             new OkapiTmxImporter(LocaleId.fromBCP47(from), new TmxFilter())
                     .importTmx(memoryFile.toUri(), LocaleId.fromBCP47(to), pensieveWriter);
         } finally {
-            if (provider == null) {
-                System.clearProperty(STAX_PROPERTY);
-            } else {
-                System.setProperty(STAX_PROPERTY, provider);
-            }
+            saved.forEach((key, value) -> {
+                if (value == null) {
+                    System.clearProperty(key);
+                } else {
+                    System.setProperty(key, value);
+                }
+            });
         }
         pensieveWriter.close();
         double pensieveImport = seconds(start);

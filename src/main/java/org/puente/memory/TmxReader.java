@@ -72,6 +72,11 @@ public final class TmxReader {
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         factory.setProperty("jdk.xml.maxElementDepth", "64");
         factory.setProperty("jdk.xml.entityExpansionLimit", "100"); // a second line of defence behind the <!ENTITY check
+        // Since JDK 24 the entity size limits also count the predefined entities (&lt; &amp;...) of
+        // the whole document: a TMX of 100,000 units with escaped tags went over them. Without a
+        // DTD no other entity can exist, so there is nothing for these limits to guard.
+        factory.setProperty("jdk.xml.maxGeneralEntitySizeLimit", "0");
+        factory.setProperty("jdk.xml.totalEntitySizeLimit", "0");
         factory.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
             throw new XMLStreamException("refused to fetch " + systemId + ": TMX files are read without outside resources");
         });
