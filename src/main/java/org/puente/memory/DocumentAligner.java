@@ -346,18 +346,21 @@ public class DocumentAligner {
      * Takes out what an alignment put in the memory: its units that no other alignment holds
      * and that did not come from elsewhere (an import), and its pending pairs.
      */
-    private void removeAlignedContent(long alignmentId) {
+    void removeAlignedContent(long alignmentId) {
         List<Long> units = jdbc.sql("SELECT unit_id FROM tm_alignment_unit WHERE alignment_id = ?").param(alignmentId)
                 .query(Long.class).list();
         jdbc.sql("DELETE FROM tm_alignment_unit WHERE alignment_id = ?").param(alignmentId).update();
         for (Long unit : units) {
             boolean elsewhere = jdbc.sql("SELECT COUNT(*) FROM tm_alignment_unit WHERE unit_id = ?").param(unit)
                     .query(Integer.class).single() > 0;
-            if (!elsewhere) {
+            // Units an import also holds (its own, or merged with) stay in the memory.
+            boolean imported = jdbc.sql("SELECT COUNT(*) FROM tm_unit u WHERE u.id = ? AND (u.origin <> 'ALIGNMENT' "
+                            + "OR u.import_id IS NOT NULL OR EXISTS (SELECT 1 FROM tm_import_unit i WHERE i.unit_id = u.id))")
+                    .param(unit).query(Integer.class).single() > 0;
+            if (!elsewhere && !imported) {
                 jdbc.sql("UPDATE tm_review SET unit_id = NULL WHERE unit_id = ?").param(unit).update();
-                jdbc.sql("DELETE FROM tm_variant WHERE unit_id = ? AND EXISTS (SELECT 1 FROM tm_unit u WHERE u.id = ? "
-                        + "AND u.origin = 'ALIGNMENT' AND u.import_id IS NULL)").params(unit, unit).update();
-                jdbc.sql("DELETE FROM tm_unit WHERE id = ? AND origin = 'ALIGNMENT' AND import_id IS NULL").param(unit).update();
+                jdbc.sql("DELETE FROM tm_variant WHERE unit_id = ?").param(unit).update();
+                jdbc.sql("DELETE FROM tm_unit WHERE id = ?").param(unit).update();
             }
         }
         jdbc.sql("DELETE FROM tm_review WHERE alignment_id = ? AND status = 'PENDING'").param(alignmentId).update();

@@ -83,7 +83,8 @@ final class TmUnitWriter {
         for (TranslationUnit unit : units) {
             rows.add(prepare(unit, provenance));
         }
-        Map<String, Long> held = heldUnits(rows);
+        Set<Long> withoutImport = new HashSet<>();
+        Map<String, Long> held = heldUnits(rows, withoutImport);
         Map<String, Set<String>> translations = knownTranslations(rows, held);
 
         List<Saved> saved = new ArrayList<>(rows.size());
@@ -108,6 +109,16 @@ final class TmUnitWriter {
             saved.add(conflicts(row, translations) ? Saved.CONFLICT : Saved.ADDED);
             remember(row, translations);
             inserted.put(row.key, row);
+        }
+        if (provenance.importId() != null && !withoutImport.isEmpty()) {
+            // The file also holds units an alignment or a package brought: recorded, so that they
+            // stay when that alignment is replaced (the import's own units are found by import_id).
+            List<Object[]> merged = new ArrayList<>();
+            for (Long id : withoutImport) {
+                merged.add(new Object[] {provenance.importId(), id});
+            }
+            template.batchUpdate("MERGE INTO tm_import_unit (import_id, unit_id) KEY (import_id, unit_id) VALUES (?, ?)",
+                    merged);
         }
         if (!newerChanges.isEmpty()) {
             template.batchUpdate("UPDATE tm_unit SET changed_at = ?, changed_by = ? WHERE id = ? "
@@ -182,13 +193,17 @@ final class TmUnitWriter {
     }
 
     /** The ids of the units the memory already holds, by key. */
-    private Map<String, Long> heldUnits(List<Row> rows) {
+    private Map<String, Long> heldUnits(List<Row> rows, Set<Long> withoutImport) {
         Map<String, Long> held = new HashMap<>();
         List<String> keys = rows.stream().map(r -> r.key).distinct().toList();
         for (List<String> part : parts(keys)) {
-            jdbc.sql("SELECT unit_key, id FROM tm_unit WHERE unit_key IN (:keys)").param("keys", part)
+            jdbc.sql("SELECT unit_key, id, import_id FROM tm_unit WHERE unit_key IN (:keys)").param("keys", part)
                     .query(rs -> {
                         held.put(rs.getString(1), rs.getLong(2));
+                        rs.getLong(3);
+                        if (rs.wasNull()) {
+                            withoutImport.add(rs.getLong(2));
+                        }
                     });
         }
         return held;

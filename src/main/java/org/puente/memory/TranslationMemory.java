@@ -160,6 +160,7 @@ public class TranslationMemory {
     private void undoUnfinishedImports() {
         transactions.executeWithoutResult(status -> {
             for (Long id : jdbc.sql("SELECT id FROM tm_import WHERE finished = FALSE").query(Long.class).list()) {
+                jdbc.sql("DELETE FROM tm_import_unit WHERE import_id = ?").param(id).update();
                 jdbc.sql("UPDATE tm_unit SET import_id = NULL, origin = 'ALIGNMENT' WHERE import_id = ? "
                         + "AND id IN (SELECT unit_id FROM tm_alignment_unit)").param(id).update();
                 jdbc.sql("UPDATE tm_review SET unit_id = NULL WHERE unit_id IN (SELECT id FROM tm_unit WHERE import_id = ?)")

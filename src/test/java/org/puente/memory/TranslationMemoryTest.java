@@ -37,6 +37,9 @@ class TranslationMemoryTest {
     @Autowired
     TmLookup lookup;
 
+    @Autowired
+    DocumentAligner aligner;
+
     private static String tmx(String body) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -411,5 +414,30 @@ class TranslationMemoryTest {
             }
         });
         assertThat(portuguese).isEmpty();
+    }
+
+    @Test
+    void replacingAnAlignmentKeepsTheUnitsAnImportAlsoHolds() throws Exception {
+        jdbc.sql("INSERT INTO tm_alignment (source_document, target_document, source_language, target_language, source_sha256, "
+                + "target_sha256, declared, origin_detail, aligned_at, sentence_pairs, into_memory, for_review, mean_confidence) "
+                + "VALUES ('doc-a', 'doc-b', 'en', 'es', 'a', 'b', FALSE, 'test', CURRENT_TIMESTAMP, 2, 2, 0, 0.9)").update();
+        long alignment = jdbc.sql("SELECT id FROM tm_alignment WHERE source_document = 'doc-a'").query(Long.class).single();
+        java.time.Instant now = java.time.Instant.now();
+        memory.addAligned(List.of(
+                DocumentAligner.unit("The map room is upstairs.", "La mapoteca está arriba.", 0.9, "en", "es",
+                        TranslationUnit.ALL_LANGUAGES, now, false),
+                DocumentAligner.unit("The lift is out of order.", "El ascensor no funciona.", 0.9, "en", "es",
+                        TranslationUnit.ALL_LANGUAGES, now, false)), "alignment of doc-a and doc-b", "doc-a");
+        jdbc.sql("INSERT INTO tm_alignment_unit (alignment_id, unit_id) SELECT ?, id FROM tm_unit WHERE document_id = 'doc-a'")
+                .param(alignment).update();
+        // A translator's memory holds one of the aligned units.
+        TmImportResult imported = memory.importTmx(write("translator.tmx",
+                tmx(tu("The map room is upstairs.", "es", "La mapoteca está arriba."))));
+        assertThat(imported.merged()).isEqualTo(1);
+
+        aligner.removeAlignedContent(alignment);
+
+        assertThat(memory.exactTranslations("The map room is upstairs.", "en", "es")).containsExactly("La mapoteca está arriba.");
+        assertThat(memory.exactTranslations("The lift is out of order.", "en", "es")).isEmpty();
     }
 }
