@@ -205,7 +205,7 @@ public final class TmBenchmark {
             scratch.setWorkDir(work);
             TranslationMemory memory = new TranslationMemory(jdbc, new JdbcTemplate(database),
                     new DataSourceTransactionManager(database), scratch);
-            TmLookup lookup = new TmLookup(jdbc);
+            TmLookup lookup = new TmLookup(jdbc, scratch);
             gc();
             heapBefore = usedHeap();
             start = System.nanoTime();

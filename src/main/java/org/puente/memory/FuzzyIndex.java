@@ -45,7 +45,7 @@ public final class FuzzyIndex {
     private final Lock read = lock.readLock();
     private final Lock write = lock.writeLock();
 
-    private final LongIntMap gramIds = new LongIntMap(1 << 12);
+    private LongIntMap gramIds = new LongIntMap(1 << 12);
     private int[][] postings = new int[1 << 12][];
     private int[] postingLengths = new int[1 << 12];
 
@@ -56,7 +56,7 @@ public final class FuzzyIndex {
     private int[] forward = new int[1 << 14];
     private long[] removed = new long[(1 << 10) >> 6];
     private int removedCount;
-    private final LongIntMap unitSlots = new LongIntMap(1 << 10);
+    private LongIntMap unitSlots = new LongIntMap(1 << 10);
 
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
@@ -203,6 +203,118 @@ public final class FuzzyIndex {
         } finally {
             write.unlock();
         }
+    }
+
+    /** Only arrays of primitives, in the shapes {@link #write} writes, are read back. */
+    private static final java.io.ObjectInputFilter STORED_SHAPES = java.io.ObjectInputFilter.Config.createFilter(
+            "maxdepth=3;maxarray=1000000000;[I;[[I;[J;[Z;!*");
+
+    /**
+     * Writes the index, trimmed, so that {@link #read} gives the same index back without its
+     * texts: a later process need not build it again.
+     */
+    public void write(java.io.OutputStream out) throws java.io.IOException {
+        trimToSize();
+        read.lock();
+        try {
+            java.io.ObjectOutputStream o = new java.io.ObjectOutputStream(out);
+            gramIds.write(o);
+            o.writeObject(postings);
+            o.writeObject(postingLengths);
+            o.writeInt(slots);
+            o.writeObject(slotUnits);
+            o.writeObject(slotGrams);
+            o.writeObject(forwardStarts);
+            o.writeObject(forward);
+            o.writeObject(removed);
+            o.writeInt(removedCount);
+            unitSlots.write(o);
+            o.writeLong(checksum());
+            o.flush();
+        } finally {
+            read.unlock();
+        }
+    }
+
+    /**
+     * An index as {@link #write} wrote it.
+     *
+     * @throws java.io.IOException when the stream is not such an index (damaged, or of another format)
+     */
+    public static FuzzyIndex read(java.io.InputStream in) throws java.io.IOException {
+        java.io.ObjectInputStream o = new java.io.ObjectInputStream(in);
+        o.setObjectInputFilter(STORED_SHAPES);
+        FuzzyIndex index = new FuzzyIndex();
+        long stored;
+        try {
+            index.gramIds = LongIntMap.read(o);
+            index.postings = (int[][]) o.readObject();
+            index.postingLengths = (int[]) o.readObject();
+            index.slots = o.readInt();
+            index.slotUnits = (int[]) o.readObject();
+            index.slotGrams = (int[]) o.readObject();
+            index.forwardStarts = (int[]) o.readObject();
+            index.forward = (int[]) o.readObject();
+            index.removed = (long[]) o.readObject();
+            index.removedCount = o.readInt();
+            index.unitSlots = LongIntMap.read(o);
+            stored = o.readLong();
+        } catch (ClassNotFoundException | ClassCastException | java.io.InvalidClassException e) {
+            throw new java.io.IOException("not a stored fuzzy index: " + e.getMessage(), e);
+        }
+        int grams = index.gramIds.size();
+        if (index.slots < 0 || index.postings.length < grams || index.postingLengths.length < grams
+                || index.slotUnits.length < index.slots || index.slotGrams.length < index.slots
+                || index.forwardStarts.length < index.slots + 1 || index.forward.length < index.forwardStarts[index.slots]
+                || index.removed.length < (index.slots + 63) >> 6) {
+            throw new java.io.IOException("not a stored fuzzy index: inconsistent sizes");
+        }
+        for (int g = 0; g < grams; g++) {
+            if (index.postings[g] == null || index.postings[g].length < index.postingLengths[g]) {
+                throw new java.io.IOException("not a stored fuzzy index: inconsistent postings");
+            }
+        }
+        if (index.checksum() != stored) {
+            throw new java.io.IOException("stored fuzzy index damaged (checksum)");
+        }
+        return index;
+    }
+
+    /** A 64-bit FNV-1a over every stored value: a damaged file is refused, not searched. */
+    private long checksum() {
+        long h = 0xcbf29ce484222325L;
+        h = mix(h, gramIds.keys);
+        h = mix(h, gramIds.values);
+        for (int g = 0; g < gramIds.size(); g++) {
+            h = mix(h, postings[g], postingLengths[g]);
+        }
+        h = mix(h, postingLengths);
+        h = mix(h, slotUnits);
+        h = mix(h, slotGrams);
+        h = mix(h, forwardStarts);
+        h = mix(h, forward);
+        h = mix(h, removed);
+        h = mix(h, unitSlots.keys);
+        h = mix(h, unitSlots.values);
+        return (h ^ slots) * 0x100000001b3L ^ removedCount ^ gramIds.size() ^ ((long) unitSlots.size() << 32);
+    }
+
+    private static long mix(long h, int[] values) {
+        return mix(h, values, values.length);
+    }
+
+    private static long mix(long h, int[] values, int length) {
+        for (int i = 0; i < length; i++) {
+            h = (h ^ values[i]) * 0x100000001b3L;
+        }
+        return h;
+    }
+
+    private static long mix(long h, long[] values) {
+        for (long v : values) {
+            h = (h ^ v) * 0x100000001b3L;
+        }
+        return h;
     }
 
     /**
@@ -446,6 +558,28 @@ public final class FuzzyIndex {
                     put(oldKeys[i], oldValues[i], true);
                 }
             }
+        }
+
+        void write(java.io.ObjectOutputStream o) throws java.io.IOException {
+            o.writeObject(keys);
+            o.writeObject(values);
+            o.writeObject(used);
+            o.writeInt(size);
+        }
+
+        static LongIntMap read(java.io.ObjectInputStream o) throws java.io.IOException, ClassNotFoundException {
+            LongIntMap map = new LongIntMap(1);
+            map.keys = (long[]) o.readObject();
+            map.values = (int[]) o.readObject();
+            map.used = (boolean[]) o.readObject();
+            map.size = o.readInt();
+            int capacity = map.keys.length;
+            if (Integer.bitCount(capacity) != 1 || map.values.length != capacity || map.used.length != capacity
+                    || map.size < 0 || map.size * 2 > capacity) {
+                throw new java.io.IOException("not a stored fuzzy index: inconsistent map");
+            }
+            map.mask = capacity - 1;
+            return map;
         }
 
         private static int mix(long k) {

@@ -1,5 +1,11 @@
 package org.puente.memory;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -8,6 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.puente.config.AtomicFile;
+import org.puente.config.PuenteProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,17 +31,23 @@ import org.springframework.stereotype.Component;
 public class TmLookup {
 
     public static final double DEFAULT_THRESHOLD = 75;
+    /** Changes when the stored form of the fuzzy index does. */
+    private static final int INDEX_FORMAT = 1;
+    private static final Logger log = LoggerFactory.getLogger(TmLookup.class);
 
     private final JdbcClient jdbc;
     private final Map<String, Built> indexes = new ConcurrentHashMap<>();
     private final TmxReader reader = new TmxReader();
+    /** Where the fuzzy indexes are kept between processes: rebuilt from the memory when stale or missing. */
+    private final Path indexDir;
 
     /** An index and the memory state it was built from (variant count and highest id then). */
     private record Built(FuzzyIndex index, String version) {
     }
 
-    public TmLookup(JdbcClient jdbc) {
+    public TmLookup(JdbcClient jdbc, PuenteProperties properties) {
         this.jdbc = jdbc;
+        this.indexDir = properties.getWorkDir().resolve("index");
     }
 
     /**
@@ -69,7 +85,7 @@ public class TmLookup {
         String version = jdbc.sql("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM tm_variant")
                 .query((rs, n) -> rs.getLong(1) + ":" + rs.getLong(2)).single();
         FuzzyIndex index = indexes.compute(source, (language, built) ->
-                built != null && built.version().equals(version) ? built : new Built(build(language), version)).index();
+                built != null && built.version().equals(version) ? built : new Built(build(language, version), version)).index();
         String before = previous == null ? null : SegmentContext.key(previous);
         String after = next == null ? null : SegmentContext.key(next);
         // More hits than asked, since some have no translation into the target language; when too
@@ -176,14 +192,46 @@ public class TmLookup {
         return text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
-    private FuzzyIndex build(String sourceLanguage) {
+    /**
+     * The index of a source language: the one kept in the working folder when it was built from
+     * this same memory (same database, same variants), else built from the memory and kept.
+     */
+    private FuzzyIndex build(String sourceLanguage, String version) {
+        String stamp = version + ":" + sourceLanguage + ":" + databaseCreated();
+        Path file = indexDir.resolve("fuzzy-" + sourceLanguage + ".bin");
+        if (Files.isRegularFile(file)) {
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+                if (in.readInt() == INDEX_FORMAT && in.readUTF().equals(stamp)) {
+                    return FuzzyIndex.read(in);
+                }
+            } catch (IOException | RuntimeException unusable) {
+                log.info("rebuilding the fuzzy index {}: {}", file, unusable.getMessage());
+            }
+        }
         FuzzyIndex index = new FuzzyIndex();
         jdbc.sql("SELECT id, plain_text FROM tm_variant WHERE base_language = ?").param(sourceLanguage)
                 .query(rs -> {
                     index.add(Math.toIntExact(rs.getLong(1)), rs.getString(2));
                 });
         index.trimToSize();
+        try {
+            AtomicFile.writeBinary(file, out -> {
+                DataOutputStream header = new DataOutputStream(out);
+                header.writeInt(INDEX_FORMAT);
+                header.writeUTF(stamp);
+                header.flush();
+                index.write(out);
+            });
+        } catch (IOException e) {
+            log.info("the fuzzy index could not be kept in {} (it is rebuilt next time): {}", file, e.getMessage());
+        }
         return index;
+    }
+
+    /** When the database was created: a database made again from scratch has other ids behind the same counts. */
+    private String databaseCreated() {
+        return jdbc.sql("SELECT CAST(MIN(\"installed_on\") AS VARCHAR) FROM \"flyway_schema_history\"")
+                .query(String.class).optional().orElse("");
     }
 
     private record Variant(long unitId, String language, String text, String xml, String origin,

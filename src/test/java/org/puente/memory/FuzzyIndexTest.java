@@ -241,6 +241,38 @@ class FuzzyIndexTest {
 
     // ---- fixtures and the reference scorer, written from the description, not from CharacterGrams
 
+    @Test
+    void aStoredIndexReadsBackAsTheSameIndex() throws Exception {
+        Random random = new Random(SEED);
+        FuzzyIndex index = new FuzzyIndex();
+        List<String> texts = new ArrayList<>();
+        for (int id = 1; id <= 3000; id++) {
+            String text = randomSentence(random);
+            texts.add(text);
+            index.add(id, text);
+        }
+        index.remove(17);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        index.write(bytes);
+
+        FuzzyIndex stored = FuzzyIndex.read(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+
+        assertThat(stored.size()).isEqualTo(index.size());
+        for (int i = 0; i < 200; i++) {
+            String query = perturb(texts.get(random.nextInt(texts.size())), random);
+            assertThat(stored.search(query, 50, 10)).isEqualTo(index.search(query, 50, 10));
+        }
+        stored.add(5000, texts.get(3)); // and it goes on growing
+        assertThat(stored.search(texts.get(3), 100, 10)).extracting(FuzzyHit::unitId).contains(4, 5000);
+
+        byte[] damaged = bytes.toByteArray().clone();
+        java.util.Arrays.fill(damaged, damaged.length / 2, damaged.length / 2 + 64, (byte) 0x7f);
+        assertThatThrownBy(() -> FuzzyIndex.read(new java.io.ByteArrayInputStream(damaged)))
+                .isInstanceOf(java.io.IOException.class);
+        assertThatThrownBy(() -> FuzzyIndex.read(new java.io.ByteArrayInputStream("not an index".getBytes())))
+                .isInstanceOf(java.io.IOException.class);
+    }
+
     private static final String[] WORDS = {
         "biblioteca", "library", "biblioteca", "libro", "book", "livro", "lectura", "reading", "leitura",
         "catálogo", "catalogue", "catálogo", "la", "the", "a", "de", "of", "do", "en", "in", "em", "y", "and", "e",

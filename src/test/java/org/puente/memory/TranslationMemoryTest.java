@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.puente.config.PuenteProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -439,5 +440,32 @@ class TranslationMemoryTest {
 
         assertThat(memory.exactTranslations("The map room is upstairs.", "en", "es")).containsExactly("La mapoteca está arriba.");
         assertThat(memory.exactTranslations("The lift is out of order.", "en", "es")).isEmpty();
+    }
+
+    @Test
+    void theFuzzyIndexIsKeptInTheWorkingFolderAndRebuiltWhenStaleOrDamaged(@Autowired PuenteProperties properties)
+            throws Exception {
+        memory.importTmx(write("kept.tmx", tmx(tu("The periodicals room closes early on Saturdays.", "es",
+                "La hemeroteca cierra temprano los sábados."))));
+        String query = "The periodicals room closes early on Sundays.";
+        List<TmMatch> first = lookup.lookup(query, "en", "es", 75, 3);
+        Path file = work.resolve("state").resolve("index").resolve("fuzzy-en.bin");
+        assertThat(file).isRegularFile();
+
+        // Another process (a new lookup) reads the kept index instead of building one.
+        java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(file);
+        assertThat(new TmLookup(jdbc, properties).lookup(query, "en", "es", 75, 3)).isEqualTo(first);
+        assertThat(Files.getLastModifiedTime(file)).isEqualTo(written);
+
+        // Damaged: rebuilt from the memory, same answers.
+        Files.write(file, new byte[] {1, 2, 3});
+        assertThat(new TmLookup(jdbc, properties).lookup(query, "en", "es", 75, 3)).isEqualTo(first);
+        assertThat(Files.size(file)).isGreaterThan(3);
+
+        // The memory grew: the kept index is stale and built again with the new unit.
+        memory.importTmx(write("grown.tmx", tmx(tu("The periodicals room closes early on Sundays.", "es",
+                "La hemeroteca cierra temprano los domingos."))));
+        assertThat(new TmLookup(jdbc, properties).lookup(query, "en", "es", 75, 1))
+                .singleElement().satisfies(m -> assertThat(m.kind()).isEqualTo(TmMatch.Kind.EXACT));
     }
 }
