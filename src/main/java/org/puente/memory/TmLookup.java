@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.puente.config.AtomicFile;
@@ -88,15 +90,15 @@ public class TmLookup {
                 built != null && built.version().equals(version) ? built : new Built(build(language, version), version)).index();
         String before = previous == null ? null : SegmentContext.key(previous);
         String after = next == null ? null : SegmentContext.key(next);
-        // More hits than asked, since some have no translation into the target language; when too
-        // few of them have one (many sources with the same grams, translated into other languages),
-        // look further.
         // The identical texts come first whatever the ties among the fuzzy hits.
         List<FuzzyHit> identical = jdbc.sql("SELECT id FROM tm_variant WHERE text_key = ? AND base_language = ?")
                 .params(TranslationMemory.textKey(text), source)
                 .query((rs, n) -> new FuzzyHit(Math.toIntExact(rs.getLong(1)), 100f)).list();
-        java.util.Set<Integer> identicalIds = new java.util.HashSet<>();
+        Set<Integer> identicalIds = new HashSet<>();
         identical.forEach(h -> identicalIds.add(h.unitId()));
+        // More hits than asked, since some have no translation into the target language; when too
+        // few of them have one (many sources with the same grams, translated into other languages),
+        // look further.
         int wanted = Math.max(max * 4, 20);
         List<TmMatch> matches;
         while (true) {
