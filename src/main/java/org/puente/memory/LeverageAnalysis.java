@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.puente.config.PuenteProperties;
 import org.puente.extraction.ExtractionStatus;
@@ -41,7 +40,6 @@ public class LeverageAnalysis {
     private static final Logger log = LoggerFactory.getLogger(LeverageAnalysis.class);
     /** A long batch says how far it got this often. */
     private static final long PROGRESS_NANOS = 5_000_000_000L;
-    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
 
     private final LeverageRepository reports;
     private final DocumentRepository documents;
@@ -124,7 +122,7 @@ public class LeverageAnalysis {
 
     private DocumentLeverage analyze(Candidate c, String text, String target, Set<Long> batchSegments) {
         List<String> segments = segmenter.getObject().segment(text, c.language()).stream()
-                .map(s -> WHITESPACE.matcher(s).replaceAll(" ").strip()).toList();
+                .map(SegmentContext::collapseSpaces).toList();
         Map<MatchBand, BandCounts> bands = new EnumMap<>(MatchBand.class);
         Set<Long> seen = new HashSet<>();
         for (int i = 0; i < segments.size(); i++) {

@@ -53,7 +53,12 @@ public final class SegmentContext {
 
     /** The key of a neighbouring segment's text; null or blank for "none: start or end of document". */
     public static String key(String neighbour) {
-        return ContentHash.of(neighbour == null ? "" : SPACES.matcher(neighbour).replaceAll(" ").strip());
+        return ContentHash.of(neighbour == null ? "" : collapseSpaces(neighbour));
+    }
+
+    /** A segment as documents and memories are compared: whitespace runs, no-break spaces included, as one space. */
+    static String collapseSpaces(String segment) {
+        return SPACES.matcher(segment).replaceAll(" ").strip();
     }
 
     /** The neighbours of a segment as the props that carry them. */

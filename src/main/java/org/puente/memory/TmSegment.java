@@ -268,13 +268,13 @@ public record TmSegment(List<Part> parts) {
     private static void appendXml(List<Part> parts, StringBuilder b) {
         for (Part p : parts) {
             if (p instanceof Text t) {
-                escape(t.text(), b, false);
+                XmlCharacters.escape(t.text(), b, false);
             } else if (p instanceof Code c) {
                 String name = c.type().elementName();
                 b.append('<').append(name);
                 c.attributes().forEach((k, v) -> {
                     b.append(' ').append(k).append("=\"");
-                    escape(v, b, true);
+                    XmlCharacters.escape(v, b, true);
                     b.append('"');
                 });
                 if (c.content().isEmpty()) {
@@ -284,31 +284,6 @@ public record TmSegment(List<Part> parts) {
                     appendXml(c.content(), b);
                     b.append("</").append(name).append('>');
                 }
-            }
-        }
-    }
-
-    private static void escape(String s, StringBuilder b, boolean attribute) {
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            if (!XmlCharacters.isAllowed(cp)) {
-                continue;
-            }
-            switch (cp) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append(attribute ? "&quot;" : "\"");
-                case '\r' -> b.append("&#13;"); // a literal CR would be read back as LF
-                case '\n', '\t' -> {
-                    if (attribute) {
-                        b.append("&#").append(cp).append(';'); // attribute normalization would turn it into a space
-                    } else {
-                        b.append((char) cp);
-                    }
-                }
-                default -> b.appendCodePoint(cp);
             }
         }
     }

@@ -406,29 +406,7 @@ public final class TmxWriter implements AutoCloseable {
 
         /** Escapes {@code s} into {@code b}, dropping and counting what XML forbids. */
         private void escape(String s, StringBuilder b, boolean attribute) {
-            for (int i = 0; i < s.length(); ) {
-                int cp = s.codePointAt(i);
-                i += Character.charCount(cp);
-                if (!XmlCharacters.isAllowed(cp)) {
-                    stripped++;
-                    continue;
-                }
-                switch (cp) {
-                    case '<' -> b.append("&lt;");
-                    case '>' -> b.append("&gt;");
-                    case '&' -> b.append("&amp;");
-                    case '"' -> b.append(attribute ? "&quot;" : "\"");
-                    case '\r' -> b.append("&#13;"); // a literal CR is read back as LF
-                    case '\n', '\t' -> {
-                        if (attribute) {
-                            b.append("&#").append(cp).append(';'); // attribute normalization would make it a space
-                        } else {
-                            b.append((char) cp);
-                        }
-                    }
-                    default -> b.appendCodePoint(cp);
-                }
-            }
+            stripped += XmlCharacters.escape(s, b, attribute);
         }
 
         private String strip(String s) {

@@ -55,4 +55,37 @@ public final class XmlCharacters {
         }
         return -1;
     }
+
+    /**
+     * Appends {@code s} to {@code b} escaped for XML text ({@code attribute} false) or a
+     * double-quoted attribute value, dropping what XML 1.0 forbids; returns how many code
+     * points were dropped.
+     */
+    public static int escape(String s, StringBuilder b, boolean attribute) {
+        int dropped = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (!isAllowed(cp)) {
+                dropped++;
+                continue;
+            }
+            switch (cp) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append(attribute ? "&quot;" : "\"");
+                case '\r' -> b.append("&#13;"); // a literal CR would be read back as LF
+                case '\n', '\t' -> {
+                    if (attribute) {
+                        b.append("&#").append(cp).append(';'); // attribute normalization would turn it into a space
+                    } else {
+                        b.append((char) cp);
+                    }
+                }
+                default -> b.appendCodePoint(cp);
+            }
+        }
+        return dropped;
+    }
 }
