@@ -3,8 +3,6 @@ package org.puente.memory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -91,7 +89,7 @@ public class AlignmentReview {
                 long unitId = jdbc.sql("SELECT id FROM tm_unit WHERE unit_key = ?").param(TranslationMemory.unitKey(unit))
                         .query(Long.class).single();
                 jdbc.sql("UPDATE tm_review SET status = 'ACCEPTED', reviewed_at = ?, unit_id = ? WHERE id = ?")
-                        .params(utc(Instant.now()), unitId, id).update();
+                        .params(TranslationMemory.utc(Instant.now()), unitId, id).update();
             });
         }
         return problems;
@@ -107,7 +105,7 @@ public class AlignmentReview {
         List<String> problems = new ArrayList<>();
         for (long id : ids) {
             int updated = jdbc.sql("UPDATE tm_review SET status = 'REJECTED', reviewed_at = ? WHERE id = ? AND status = 'PENDING'")
-                    .params(utc(Instant.now()), id).update();
+                    .params(TranslationMemory.utc(Instant.now()), id).update();
             if (updated == 0) {
                 problems.add(id + jdbc.sql("SELECT status FROM tm_review WHERE id = ?").param(id).query(String.class).optional()
                         .map(s -> ": already " + s.toLowerCase(java.util.Locale.ROOT))
@@ -142,9 +140,5 @@ public class AlignmentReview {
         boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
                 || value.indexOf('\r') >= 0;
         return quote ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,8 +1,6 @@
 package org.puente.memory;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -251,7 +249,7 @@ public class DocumentAligner {
                             target_language = ?, source_sha256 = ?, target_sha256 = ?, declared = ?, origin_detail = ?,
                             run_id = ?, aligned_at = ?, failure = NULL WHERE id = ?""")
                         .params(s.id(), t.id(), s.language(), t.language(), s.sha256(), t.sha256(),
-                                pair.declared() || previous.get().declared(), detail, runId, utc(now), alignmentId)
+                                pair.declared() || previous.get().declared(), detail, runId, TranslationMemory.utc(now), alignmentId)
                         .update();
             } else {
                 alignmentId = insertAlignment(pair, detail, s.sha256(), t.sha256(), runId, now, null);
@@ -280,7 +278,7 @@ public class DocumentAligner {
                 jdbc.sql("""
                         INSERT INTO tm_review (alignment_id, source_language, target_language, source_text, target_text,
                             confidence, status, created_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?)""")
-                        .params(alignmentId, s.language(), t.language(), a.source(), a.target(), a.confidence(), utc(now))
+                        .params(alignmentId, s.language(), t.language(), a.source(), a.target(), a.confidence(), TranslationMemory.utc(now))
                         .update();
             }
             double mean = aligned.isEmpty() ? 0 : sum / aligned.size();
@@ -375,7 +373,7 @@ public class DocumentAligner {
                     mean_confidence, failure)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?)""")
                 .params(pair.source().id(), pair.target().id(), pair.source().language(), pair.target().language(),
-                        sourceSha, targetSha, pair.declared(), detail, runId, utc(now), failure)
+                        sourceSha, targetSha, pair.declared(), detail, runId, TranslationMemory.utc(now), failure)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -450,9 +448,5 @@ public class DocumentAligner {
 
     private static String pairKey(String a, String b) {
         return a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

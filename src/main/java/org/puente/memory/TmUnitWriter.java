@@ -3,9 +3,7 @@ package org.puente.memory;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -155,7 +153,7 @@ final class TmUnitWriter {
         metadata.put("props", props);
         metadata.put("notes", unit.notes());
         row.metadata = fit(json.writeValueAsString(metadata), unit, "its props and notes");
-        row.changedAt = utc(unit.changeDate());
+        row.changedAt = TranslationMemory.utc(unit.changeDate());
         row.changedBy = unit.changeId();
         for (TranslationVariant v : unit.variants()) {
             Map<String, Object> vm = new LinkedHashMap<>();
@@ -292,7 +290,7 @@ final class TmUnitWriter {
                         ps.setString(1, row.key);
                         ps.setString(2, u.tuid());
                         ps.setString(3, u.sourceLanguage());
-                        ps.setObject(4, utc(u.creationDate()), Types.TIMESTAMP_WITH_TIMEZONE);
+                        ps.setObject(4, TranslationMemory.utc(u.creationDate()), Types.TIMESTAMP_WITH_TIMEZONE);
                         ps.setString(5, u.creationId());
                         ps.setObject(6, row.changedAt, Types.TIMESTAMP_WITH_TIMEZONE);
                         ps.setString(7, row.changedBy);
@@ -330,9 +328,5 @@ final class TmUnitWriter {
             parts.add(items.subList(i, Math.min(items.size(), i + IN_LIST)));
         }
         return parts;
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -408,7 +408,8 @@ public class TranslationMemory {
         return ContentHash.of(plainText);
     }
 
-    private static OffsetDateTime utc(Instant instant) {
+    /** How the memory's tables store an instant (TIMESTAMP WITH TIME ZONE, in UTC); null stays null. */
+    static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }
