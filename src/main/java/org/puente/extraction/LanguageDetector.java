@@ -5,12 +5,8 @@ import com.github.pemistahl.lingua.api.IsoCode639_3;
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 
-import com.optimaize.langdetect.DetectedLanguage;
 import com.optimaize.langdetect.i18n.LdLocale;
-import com.optimaize.langdetect.ngram.NgramExtractors;
 import com.optimaize.langdetect.profiles.LanguageProfileReader;
-import com.optimaize.langdetect.text.TextObjectFactory;
-import com.optimaize.langdetect.text.TextObjectFactoryBuilder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,11 +39,14 @@ import java.util.regex.Pattern;
  *       when the relative distance between the best and the second-best language (Lingua's top
  *       confidence is always 1.0) is under {@value #MIN_RELATIVE_DISTANCE}.</li>
  *   <li>A document's language is the majority of per-paragraph shares; see
- *       {@link #profile(String)}. Paragraphs are first given to Optimaize (a naive Bayes over
- *       n-grams, about 8 times faster than Lingua with the same languages, measured on
- *       paragraphs); only when it is not sure ({@value #OPTIMAIZE_SURE} probability) or names a
- *       language that is not configured does Lingua decide. Lingua's cost, linear in the
- *       number of loaded languages, otherwise made language profiling dearer than parsing.</li>
+ *       {@link #profile(String)}. Paragraphs are first scored by {@link NgramLanguageScorer} (a
+ *       naive Bayes over the n-grams of Optimaize's profiles, read once each); only when its
+ *       best language leads the second by less than {@value #SCORER_SURE_MARGIN} per n-gram, or
+ *       is not configured, does Lingua decide. On 17,642 real paragraphs (parallel pages and TMX
+ *       segments) this labelled 99.44% right, against 99.12% for Optimaize's own sampled detector
+ *       in front of Lingua and 93.98% for Lingua alone, at about six times Optimaize's speed
+ *       ({@code ParagraphDetectionTrial}). Lingua's cost, linear in the number of loaded
+ *       languages, made it the slower choice for every paragraph.</li>
  * </ul>
  *
  * <p>Languages are answered as lower-case ISO 639-1 codes of the configured base languages
@@ -108,17 +107,19 @@ public final class LanguageDetector {
     private final Map<String, String> configuredByIso;
     private final com.github.pemistahl.lingua.api.LanguageDetector lingua;
     /**
-     * Lingua on trigrams only, for the paragraphs Optimaize is unsure of: paragraphs have 40+
+     * Lingua on trigrams only, for the paragraphs the n-gram scorer is unsure of: paragraphs have 40+
      * letters, where trigrams alone lose little (DEPENDENCIES.md), and its models load in a
      * fraction of the full set's time. The full models are only loaded for segments.
      */
     private final com.github.pemistahl.lingua.api.LanguageDetector linguaForParagraphs;
-    private final com.optimaize.langdetect.LanguageDetector optimaize;
-    /** No filters: TextCleaner has already removed URLs and the like. */
-    private final TextObjectFactory optimaizeText = new TextObjectFactoryBuilder().build();
+    private final NgramLanguageScorer scorer;
 
-    /** Optimaize's answer for a paragraph is taken from this probability on. */
-    static final double OPTIMAIZE_SURE = 0.999;
+    /**
+     * The scorer's answer for a paragraph is taken from this lead (log-likelihood per n-gram) of
+     * its best language over the second on: 99.2% of real paragraphs, 99.5% of them labelled as
+     * before (ParagraphDetectionTrial); Lingua decides the others.
+     */
+    static final double SCORER_SURE_MARGIN = 0.02;
 
     /**
      * @param languages configured BCP 47 tags ({@code es}, {@code en}, {@code pt}, {@code es-419},
@@ -150,7 +151,7 @@ public final class LanguageDetector {
                 .withMinimumRelativeDistance(MIN_RELATIVE_DISTANCE)
                 .withLowAccuracyMode()
                 .build();
-        this.optimaize = optimaize(loaded);
+        this.scorer = new NgramLanguageScorer(optimaizeProfiles(loaded));
     }
 
     /** The configured languages as base ISO 639-1 codes, in configuration order, without duplicates. */
@@ -159,14 +160,13 @@ public final class LanguageDetector {
     }
 
     /**
-     * Loads now what {@link #profile(String)} needs (Optimaize's profiles, Lingua's trigram
+     * Loads now what {@link #profile(String)} needs besides the n-gram scorer (Lingua's trigram
      * models), rather than during the first document. Optional; segment detection loads the
      * full models on first use.
      */
     public void warmUp() {
         // Plain ASCII letters: no language is ruled out by its alphabet, so every model is read.
         String sample = "the catalogue of this library lists every book and manuscript";
-        optimaize.getProbabilities(optimaizeText.forText(sample));
         linguaForParagraphs.computeLanguageConfidenceValues(sample);
     }
 
@@ -270,11 +270,11 @@ public final class LanguageDetector {
         return text.substring(0, space > max / 2 ? space : max);
     }
 
-    /** Optimaize when it is sure of a configured language, Lingua otherwise. */
+    /** The n-gram scorer when it is sure of a configured language, Lingua otherwise. */
     private String detectParagraph(String cleaned) {
-        List<DetectedLanguage> probabilities = optimaize.getProbabilities(optimaizeText.forText(cleaned));
-        if (!probabilities.isEmpty() && probabilities.get(0).getProbability() >= OPTIMAIZE_SURE) {
-            String tag = configuredByIso.get(probabilities.get(0).getLocale().getLanguage());
+        NgramLanguageScorer.Scores scores = scorer.score(cleaned);
+        if (scores.best() != null && scores.margin() >= SCORER_SURE_MARGIN) {
+            String tag = configuredByIso.get(scores.best());
             if (tag != null) {
                 return tag;
             }
@@ -505,14 +505,14 @@ public final class LanguageDetector {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
-    /** Optimaize with the built-in profiles of the same languages as Lingua (those it has). */
-    private static com.optimaize.langdetect.LanguageDetector optimaize(Set<Language> languages) {
+    /** Optimaize's built-in profiles of the same languages as Lingua (those it has), by ISO 639-1 code. */
+    private static Map<String, com.optimaize.langdetect.profiles.LanguageProfile> optimaizeProfiles(Set<Language> languages) {
         LanguageProfileReader reader = new LanguageProfileReader();
-        List<com.optimaize.langdetect.profiles.LanguageProfile> profiles = new ArrayList<>();
+        Map<String, com.optimaize.langdetect.profiles.LanguageProfile> profiles = new LinkedHashMap<>();
         for (Language language : languages) {
             String iso = language.getIsoCode639_1().name().toLowerCase(Locale.ROOT);
             try {
-                profiles.add(reader.readBuiltIn(LdLocale.fromString(iso)));
+                profiles.put(iso, reader.readBuiltIn(LdLocale.fromString(iso)));
             } catch (IOException | IllegalArgumentException | IllegalStateException e) {
                 // no Optimaize profile for this language: Lingua alone decides its paragraphs
             }
@@ -520,8 +520,7 @@ public final class LanguageDetector {
         if (profiles.isEmpty()) {
             throw new UncheckedIOException(new IOException("no Optimaize language profile could be read"));
         }
-        return com.optimaize.langdetect.LanguageDetectorBuilder.create(NgramExtractors.standard())
-                .withProfiles(profiles).build();
+        return profiles;
     }
 
     private static Language toLinguaLanguage(String tag) {

@@ -60,27 +60,34 @@ final class TextCleaner {
         return words(s);
     }
 
-    /** The tokens of {@code s} that are words ({@link #isWord}), separated by single spaces. */
+    /**
+     * The tokens of {@code s} that are words ({@link #isWord}), separated by single spaces. Reads
+     * a copy of the characters: the run's JVM compiles with C1 only, where {@code String.charAt}
+     * is a call with its own bounds checks, and this runs on every paragraph of every document.
+     */
     static String words(String s) {
-        StringBuilder out = new StringBuilder(s.length());
+        char[] in = s.toCharArray();
+        char[] out = new char[in.length];
+        int length = 0;
         int i = 0;
-        int n = s.length();
+        int n = in.length;
         while (i < n) {
-            while (i < n && Character.isWhitespace(s.charAt(i))) {
+            while (i < n && Character.isWhitespace(in[i])) {
                 i++;
             }
             int start = i;
-            while (i < n && !Character.isWhitespace(s.charAt(i))) {
+            while (i < n && !Character.isWhitespace(in[i])) {
                 i++;
             }
-            if (i > start && isWord(s, start, i)) {
-                if (out.length() > 0) {
-                    out.append(' ');
+            if (i > start && isWord(in, start, i)) {
+                if (length > 0) {
+                    out[length++] = ' ';
                 }
-                out.append(s, start, i);
+                System.arraycopy(in, start, out, length, i - start);
+                length += i - start;
             }
         }
-        return out.toString();
+        return new String(out, 0, length);
     }
 
     /**
@@ -127,17 +134,22 @@ final class TextCleaner {
      * backslash (paths, fractions), an underscore, a dot between letters (file names, packages,
      * host names), or a lower-case letter followed by an upper-case one (camelCase identifiers).
      */
-    private static boolean isWord(String s, int start, int end) {
+    private static boolean isWord(char[] s, int start, int end) {
         for (int i = start; i < end; i++) {
-            char c = s.charAt(i);
-            if (Character.isDigit(c) || c == '/' || c == '\\' || c == '_') {
-                return false;
-            }
-            if (i > start && i + 1 < end && c == '.' && Character.isLetter(s.charAt(i - 1))
-                    && Character.isLetter(s.charAt(i + 1))) {
-                return false;
-            }
-            if (i > start && Character.isUpperCase(c) && Character.isLowerCase(s.charAt(i - 1))) {
+            char c = s[i];
+            if (c < 128) {
+                // ASCII, decided without Character's tables: the common case
+                if ((c >= '0' && c <= '9') || c == '/' || c == '\\' || c == '_') {
+                    return false;
+                }
+                if (i > start && i + 1 < end && c == '.' && Character.isLetter(s[i - 1])
+                        && Character.isLetter(s[i + 1])) {
+                    return false;
+                }
+                if (i > start && c >= 'A' && c <= 'Z' && Character.isLowerCase(s[i - 1])) {
+                    return false;
+                }
+            } else if (Character.isDigit(c) || (i > start && Character.isUpperCase(c) && Character.isLowerCase(s[i - 1]))) {
                 return false;
             }
         }
@@ -167,12 +179,14 @@ final class TextCleaner {
     }
 
     /** Number of letters (code points) in the text. */
-    static int countLetters(CharSequence text) {
+    static int countLetters(String text) {
+        char[] cs = text.toCharArray();
         int letters = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isLetter(c) || (Character.isHighSurrogate(c) && i + 1 < text.length()
-                    && Character.isLetter(Character.toCodePoint(c, text.charAt(i + 1))))) {
+        for (int i = 0; i < cs.length; i++) {
+            char c = cs[i];
+            if (c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+                    : Character.isLetter(c) || (Character.isHighSurrogate(c) && i + 1 < cs.length
+                    && Character.isLetter(Character.toCodePoint(c, cs[i + 1])))) {
                 letters++;
             }
         }
