@@ -2,7 +2,6 @@ package org.puente.benchmark;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -17,17 +16,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.apache.tika.metadata.Metadata;
 import org.apache.tika.parser.AutoDetectParser;
-import org.apache.tika.parser.ParseContext;
-import org.apache.tika.sax.BodyContentHandler;
-import org.apache.tika.sax.WriteOutContentHandler;
 import org.puente.extraction.ExtractionLimits;
 
 /**
  * Measures the pipeline against the baseline the issue names, in one run over one folder:
  * <ol>
- * <li>a plain sequential Tika loop ({@link AutoDetectParser} in this JVM, same character limit),</li>
+ * <li>a plain sequential Tika loop ({@link PlainTikaLoop}: {@link AutoDetectParser} in a JVM of its own with
+ * the default JVM options, same character limit),</li>
  * <li>{@code puente run} over the folder as a fresh process with an empty working folder (first run),</li>
  * <li>{@code puente run} again over the unchanged folder (re-run).</li>
  * </ol>
@@ -36,6 +32,8 @@ import org.puente.extraction.ExtractionLimits;
 public final class InventoryBenchmark {
 
     private static final Pattern RUN_LINE = Pattern.compile("Run \\d+.*?(\\d+) documents found.*? in ([0-9.]+) s");
+    private static final Pattern LOOP_LINE = Pattern.compile(
+            "loop: (\\d+) documents, (\\d+) failed, ([0-9.]+) s, ([0-9.]+) s CPU, peak heap (\\d+) MB");
     private static final Pattern HEAP_LINE = Pattern.compile("peak heap (\\d+) MB");
 
     private final Path folder;
@@ -68,7 +66,7 @@ public final class InventoryBenchmark {
         Path state = Files.createTempDirectory("puente-benchmark-");
         try {
             List<Figures> figures = new ArrayList<>();
-            figures.add(plainTikaLoop(files, bytes));
+            figures.add(plainTikaLoop(files, bytes, state));
             figures.add(pipeline("pipeline, first run", state, bytes));
             figures.add(pipeline("pipeline, re-run", state, bytes));
             print(figures);
@@ -86,33 +84,49 @@ public final class InventoryBenchmark {
         }
     }
 
-    private Figures plainTikaLoop(List<Path> files, long bytes) {
-        System.gc();
-        PeakHeap.reset();
-        AutoDetectParser parser = new AutoDetectParser();
-        long start = System.nanoTime();
-        int failed = 0;
-        for (Path file : files) {
-            try (InputStream in = Files.newInputStream(file)) {
-                parser.parse(in, new BodyContentHandler(new WriteOutContentHandler(limits.getMaxCharacters())),
-                        new Metadata(), new ParseContext());
-            } catch (Exception | StackOverflowError e) {
-                failed++; // the loop goes on, as the pipeline does
+    /**
+     * {@link PlainTikaLoop} in a child JVM with the JVM's default options: the baseline as a
+     * plain program runs it, with full JIT compilation (Puente's own processes run C1 only, which
+     * would slow the loop down by a third and flatter the pipeline).
+     */
+    private Figures plainTikaLoop(List<Path> files, long bytes, Path state) throws Exception {
+        Path list = state.resolve("loop-files.txt");
+        Files.write(list, files.stream().map(f -> f.toAbsolutePath().toString()).toList(), StandardCharsets.UTF_8);
+        String output = runJava(List.of("-cp", System.getProperty("java.class.path"), PlainTikaLoop.class.getName(),
+                list.toString(), Integer.toString(limits.getMaxCharacters())), "plain Tika loop");
+        Matcher loop = LOOP_LINE.matcher(output);
+        if (!loop.find()) {
+            throw new IllegalStateException("plain Tika loop: unexpected output:\n" + output);
+        }
+        if (Integer.parseInt(loop.group(2)) > 0) {
+            out.printf("  plain loop: %s files failed to parse%n", loop.group(2));
+        }
+        return new Figures("plain Tika loop (1 thread)", Integer.parseInt(loop.group(1)), bytes,
+                Double.parseDouble(loop.group(3)), Long.parseLong(loop.group(5)));
+    }
+
+    /** Runs this JVM's java with the arguments; returns what it printed, or throws if it failed. */
+    private static String runJava(List<String> arguments, String what) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(arguments);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        StringBuilder output = new StringBuilder();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = in.readLine()) != null; ) {
+                output.append(line).append('\n');
             }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        if (failed > 0) {
-            out.printf("  plain loop: %d files failed to parse%n", failed);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(what + " failed:\n" + output);
         }
-        return new Figures("plain Tika loop (1 thread)", files.size(), bytes, seconds, PeakHeap.megabytes());
+        return output.toString();
     }
 
     /** {@code puente run} in a child JVM on this JVM's class path, configured for the folder only. */
     private Figures pipeline(String what, Path state, long bytes) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // the same JVM options as this JVM (those ./puente starts with), so both sides run alike
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        // the same JVM options as this JVM: those ./puente starts with
+        List<String> command = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.addAll(List.of(
                 "-cp", System.getProperty("java.class.path"),
                 "-Dspring.config.import=",
@@ -126,16 +140,7 @@ public final class InventoryBenchmark {
                 "-Dpuente.extraction.class-data-dir=" + (limits.getClassDataDir() == null ? ""
                         : limits.getClassDataDir().toAbsolutePath().toString()),
                 "org.puente.PuenteApplication", "run"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        StringBuilder output = new StringBuilder();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = in.readLine()) != null; ) {
-                output.append(line).append('\n');
-            }
-        }
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException(what + " failed:\n" + output);
-        }
+        String output = runJava(command, what);
         Matcher run = RUN_LINE.matcher(output);
         Matcher heap = HEAP_LINE.matcher(output);
         if (!run.find() || !heap.find()) {

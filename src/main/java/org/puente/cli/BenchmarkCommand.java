@@ -4,11 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.puente.benchmark.BenchmarkCorpus;
 import org.puente.benchmark.InventoryBenchmark;
 import org.puente.config.PuenteProperties;
 import org.springframework.stereotype.Component;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code puente benchmark FOLDER}: the pipeline against a plain Tika loop, in one run. */
@@ -23,6 +25,21 @@ public class BenchmarkCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FOLDER", description = "The documents to measure on.")
     Path folder;
 
+    @Option(names = "--generate", paramLabel = "N",
+            description = "First write N generated documents into FOLDER (which must be missing or empty): "
+                    + "es, en and pt (one in ten mixed), as txt, html, docx and pdf in turn, from the sentences "
+                    + "of seeds/debian-installation-guide/. The same N and --size always give the same files.")
+    Integer generate;
+
+    @Option(names = "--size", paramLabel = "KB", defaultValue = "8",
+            description = "With --generate: the text of each document, in KB (default: ${DEFAULT-VALUE}).")
+    int sizeKb;
+
+    @Option(names = "--seeds", paramLabel = "FOLDER", defaultValue = "seeds/debian-installation-guide",
+            description = "With --generate: the parallel pages (en/, es/, pt/) to take sentences from "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Path seeds;
+
     private final PuenteProperties properties;
 
     public BenchmarkCommand(PuenteProperties properties) {
@@ -31,6 +48,10 @@ public class BenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (generate != null) {
+            long bytes = new BenchmarkCorpus(seeds).write(folder, generate, sizeKb);
+            System.out.printf("Generated %d documents (%.1f MB) in %s%n", generate, bytes / 1048576.0, folder);
+        }
         if (!Files.isDirectory(folder)) {
             throw new IllegalArgumentException(folder + " is not a folder");
         }
