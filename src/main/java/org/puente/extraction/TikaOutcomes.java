@@ -291,7 +291,8 @@ final class TikaOutcomes {
         for (String p : parsers) {
             if (p.endsWith(".EmptyParser")) {
                 empty = true;
-            } else if (!p.endsWith(".DefaultParser") && !p.endsWith(".CompositeParser") && !p.endsWith(".AutoDetectParser")) {
+            } else if (!p.endsWith(".DefaultParser") && !p.endsWith(".CompositeParser") && !p.endsWith(".AutoDetectParser")
+                    && !p.equals(CachingDefaultParser.class.getName()) && !p.equals(CachingCompositeParser.class.getName())) {
                 return false;
             }
         }

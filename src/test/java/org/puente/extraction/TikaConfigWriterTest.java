@@ -6,9 +6,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.tika.config.TikaConfig;
+import org.apache.tika.detect.CompositeEncodingDetector;
+import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.CompositeParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.ParserDecorator;
+import org.apache.tika.parser.csv.TextAndCSVParser;
+import org.apache.tika.parser.txt.TXTParser;
 import org.apache.tika.pipes.PipesConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,5 +64,23 @@ class TikaConfigWriterTest {
         String on = Files.readString(write(true));
         assertThat(on).contains("<parser class=\"org.puente.extraction.TextCountingOcrParser\">")
                 .contains(">spa+eng+por<").contains(">auto<");
+    }
+
+    @Test
+    void plainTextIsReadWithoutCsvSniffingAndWithTheUtf8FirstDetector() throws Exception {
+        TikaConfig config = new TikaConfig(write(false));
+        assertThat(config.getParser()).isInstanceOf(CachingCompositeParser.class);
+        Map<MediaType, Parser> parsers = ((CompositeParser) config.getParser()).getParsers(new ParseContext());
+        Parser text = parsers.get(MediaType.TEXT_PLAIN);
+        assertThat(text).isInstanceOf(TXTParser.class);
+        // the configured charset detectors: Puente's (valid UTF-8 first), then Tika's
+        assertThat(((CompositeEncodingDetector) config.getEncodingDetector()).getDetectors())
+                .singleElement().isInstanceOf(Utf8FirstEncodingDetector.class);
+        assertThat(((TXTParser) text).getEncodingDetector()).isSameAs(config.getEncodingDetector());
+        Parser csv = parsers.get(MediaType.text("csv"));
+        assertThat(((ParserDecorator) csv).getWrappedParser()).isInstanceOf(TextAndCSVParser.class);
+        assertThat(((TextAndCSVParser) ((ParserDecorator) csv).getWrappedParser()).getEncodingDetector())
+                .isSameAs(config.getEncodingDetector());
+        assertThat(((CompositeParser) config.getParser()).getParsers(new ParseContext())).isSameAs(parsers);
     }
 }
