@@ -122,6 +122,16 @@ public final class LanguageDetector {
     static final double SCORER_SURE_MARGIN = 0.02;
 
     /**
+     * A paragraph's first {@value #SCORED_FIRST_CHARS} characters decide when its best language
+     * leads by {@value #SCORER_CLEAR_MARGIN} per n-gram there (most paragraphs: scoring is most of
+     * profiling's cost and grows with the text); the rest of the excerpt is read otherwise.
+     * ParagraphDetectionTrial: 99% of the 9,707 longer paragraphs (real and generated) stopped
+     * early, every one with the label reading the whole excerpt gives.
+     */
+    static final int SCORED_FIRST_CHARS = 250;
+    static final double SCORER_CLEAR_MARGIN = 0.1;
+
+    /**
      * @param languages configured BCP 47 tags ({@code es}, {@code en}, {@code pt}, {@code es-419},
      *                  {@code pt-BR}...); regional subtags are dropped
      * @throws IllegalArgumentException if the list is empty or a tag names no language Lingua knows
@@ -272,7 +282,7 @@ public final class LanguageDetector {
 
     /** The n-gram scorer when it is sure of a configured language, Lingua otherwise. */
     private String detectParagraph(String cleaned) {
-        NgramLanguageScorer.Scores scores = scorer.score(cleaned);
+        NgramLanguageScorer.Scores scores = scorer.score(cleaned, SCORED_FIRST_CHARS, SCORER_CLEAR_MARGIN);
         if (scores.best() != null && scores.margin() >= SCORER_SURE_MARGIN) {
             String tag = configuredByIso.get(scores.best());
             if (tag != null) {

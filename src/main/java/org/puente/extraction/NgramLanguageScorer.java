@@ -107,21 +107,46 @@ final class NgramLanguageScorer {
     record Scores(String best, String second, double margin, int grams, double[] perGram) {
     }
 
+    /** Scores a whole text. */
+    Scores score(String text) {
+        return score(text, Integer.MAX_VALUE, Double.POSITIVE_INFINITY);
+    }
+
     /**
-     * Scores a text. Reads a copy of its characters: the run's JVM compiles with C1 only, where
+     * Scores a text, stopping after its first {@code firstChars} characters (up to the next
+     * space) when the best language already leads the second by {@code sureMargin} per n-gram;
+     * otherwise the rest is read too, and the result is exactly that of {@link #score(String)}:
+     * n-grams never span a space in the middle, so a text cut at a space gives the same n-grams
+     * as a whole. Reads a copy of the characters: the run's JVM compiles with C1 only, where
      * {@code String.charAt} is a call with its own bounds checks.
      */
-    Scores score(String text) {
+    Scores score(String text, int firstChars, double sureMargin) {
         double[] sums = new double[languageCount];
-        int known = 0;
         char[] chars = text.toCharArray();
+        int cut = chars.length <= firstChars ? -1 : text.indexOf(' ', firstChars);
+        if (cut < 0) {
+            return scores(sums, accumulate(chars, 0, chars.length, sums));
+        }
+        int known = accumulate(chars, 0, cut, sums);
+        Scores first = scores(sums, known);
+        if (first.best() != null && first.margin() >= sureMargin) {
+            return first;
+        }
+        return scores(sums, known + accumulate(chars, cut + 1, chars.length, sums));
+    }
+
+    /**
+     * Adds the log-likelihoods of every n-gram of {@code chars[from, to)}, normalised and padded
+     * with a space at both ends, to {@code sums}; returns how many n-grams were known.
+     */
+    private int accumulate(char[] chars, int from, int to, double[] sums) {
+        int known = 0;
         // padded, normalised, runs of spaces collapsed: a sliding window of three characters
         char a = ' ';
         char b = 0;
         char previous = ' ';
-        int n = chars.length;
-        for (int i = 0; i <= n; i++) {
-            char c = i < n ? NORMALIZED[chars[i]] : ' ';
+        for (int i = from; i <= to; i++) {
+            char c = i < to ? NORMALIZED[chars[i]] : ' ';
             if (c == ' ' && previous == ' ') {
                 continue;
             }
@@ -144,6 +169,10 @@ final class NgramLanguageScorer {
             a = b;
             b = c;
         }
+        return known;
+    }
+
+    private Scores scores(double[] sums, int known) {
         if (known == 0) {
             return new Scores(null, null, 0, 0, new double[languageCount]);
         }

@@ -52,6 +52,27 @@ class NgramLanguageScorerTest {
         assertThat(clear.second()).isNotEqualTo("es");
     }
 
+    /** Cut at a space, a text gives the n-grams of the whole: reading on after the first part changes nothing. */
+    @Test
+    void scoringInTwoPartsEqualsScoringTheWhole() {
+        Random random = new Random(11);
+        String text = String.join(" ", LanguageDetectorTest.ES) + " " + String.join(" ", LanguageDetectorTest.PT);
+        for (int round = 0; round < 200; round++) {
+            int first = random.nextInt(text.length());
+            NgramLanguageScorer.Scores whole = scorer.score(text);
+            NgramLanguageScorer.Scores parts = scorer.score(text, first, Double.POSITIVE_INFINITY);
+            assertThat(parts.grams()).isEqualTo(whole.grams());
+            assertThat(parts.best()).isEqualTo(whole.best());
+            for (int l = 0; l < CODES.size(); l++) {
+                assertThat(parts.perGram()[l]).isCloseTo(whole.perGram()[l], within(1e-9));
+            }
+        }
+        // a clear lead in the first part stops there: fewer n-grams read, the first part's language
+        NgramLanguageScorer.Scores early = scorer.score(text, 150, 0.05);
+        assertThat(early.grams()).isLessThan(scorer.score(text).grams());
+        assertThat(early.best()).isEqualTo("es");
+    }
+
     @Test
     void textWithoutKnownNgramsHasNoAnswer() {
         assertThat(scorer.score("").best()).isNull();

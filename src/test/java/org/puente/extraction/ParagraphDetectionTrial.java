@@ -51,6 +51,16 @@ public final class ParagraphDetectionTrial {
                 }
             }
         }
+        if (args.length > 2) { // a folder of plain-text documents, e.g. from 'puente benchmark --generate', labelled by name
+            try (Stream<Path> files = Files.list(Path.of(args[2]))) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+                    String label = f.getFileName().toString().replaceAll("^doc-\\d+-(\\w\\w)\\..*$", "$1");
+                    for (String paragraph : LanguageDetector.paragraphs(Files.readString(f))) {
+                        add(all, label, paragraph);
+                    }
+                }
+            }
+        }
         int parallel = all.size();
         int[] taken = {0};
         new TmxReader().read(samples.resolve("tm/en-es.tmx"), unit -> unit.variants().forEach(v -> {
@@ -59,7 +69,7 @@ public final class ParagraphDetectionTrial {
                 add(all, v.language().substring(0, 2).toLowerCase(Locale.ROOT), v.segment().plainText());
             }
         }));
-        System.out.printf("%d paragraphs (%d from the parallel pages, %d TMX segments of 80+ characters)%n",
+        System.out.printf("%d paragraphs (%d from the parallel pages and generated documents, %d TMX segments of 80+ characters)%n",
                 all.size(), parallel, all.size() - parallel);
 
         List<Language> loaded = List.of(Language.ENGLISH, Language.SPANISH, Language.PORTUGUESE,
@@ -138,6 +148,31 @@ public final class ParagraphDetectionTrial {
             }
             System.out.printf(Locale.ROOT, "%9.2f  %13.2f%%  %16.3f%%  %7.3f%%  (%d)%n", threshold,
                     100.0 * decided / all.size(), 100.0 * agree / all.size(), accuracy(all, after), decidedWrong);
+        }
+        earlyStop(all, scorer);
+    }
+
+    /** How often stopping after the first characters gives another best language than reading the whole excerpt. */
+    private static void earlyStop(List<Sample> all, NgramLanguageScorer scorer) {
+        for (int chars : new int[] {150, 200, LanguageDetector.SCORED_FIRST_CHARS, 300}) {
+            for (double margin : new double[] {0.05, LanguageDetector.SCORER_CLEAR_MARGIN, 0.15}) {
+                int longer = 0;
+                int differ = 0;
+                int stopped = 0;
+                for (Sample sample : all) {
+                    if (sample.excerpt().length() <= chars + 20) {
+                        continue;
+                    }
+                    longer++;
+                    var whole = scorer.score(sample.excerpt());
+                    var early = scorer.score(sample.excerpt(), chars, margin);
+                    stopped += early.grams() < whole.grams() ? 1 : 0;
+                    differ += java.util.Objects.equals(whole.best(), early.best()) ? 0 : 1;
+                }
+                System.out.printf(Locale.ROOT, "first %d chars, clear margin %.2f: %d paragraphs longer, %.1f%% stopped early, "
+                        + "%d (%.2f%%) with another best language%n", chars, margin, longer, 100.0 * stopped / Math.max(1, longer),
+                        differ, 100.0 * differ / Math.max(1, longer));
+            }
         }
     }
 
