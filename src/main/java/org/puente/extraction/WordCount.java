@@ -17,14 +17,16 @@ public final class WordCount {
         if (text == null) {
             return 0;
         }
+        // a copy of the characters: the run's JVM compiles with C1 only, where charAt is a call
+        char[] chars = text.toString().toCharArray();
         int n = 0;
         boolean inWord = false;
-        int length = text.length();
+        int length = chars.length;
         for (int i = 0; i < length; ) {
-            char c = text.charAt(i);
+            char c = chars[i];
             int cp = c;
-            if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
-                cp = Character.toCodePoint(c, text.charAt(i + 1));
+            if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(chars[i + 1])) {
+                cp = Character.toCodePoint(c, chars[i + 1]);
                 i += 2;
             } else {
                 i++;

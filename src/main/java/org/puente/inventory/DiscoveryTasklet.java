@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
 
 import org.puente.config.PuenteProperties;
 import org.puente.config.SourceDefinition;
@@ -19,7 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * First step: asks every declared source for its documents and records each location as seen
  * in this run. A source that cannot be read at all is reported and its earlier locations are
- * kept (not marked gone); one unreadable location never stops the others.
+ * kept (not marked gone); one unreadable location never stops the others. After its first
+ * batch and after each source, it tells {@code recorded} (with the run id), so that the
+ * extraction's parser processes can start while the rest is discovered.
  */
 public final class DiscoveryTasklet implements Tasklet {
 
@@ -32,13 +35,15 @@ public final class DiscoveryTasklet implements Tasklet {
     private final List<DocumentSource> kinds;
     private final DocumentRepository repository;
     private final TransactionTemplate transactions;
+    private final LongConsumer recorded;
 
     public DiscoveryTasklet(PuenteProperties properties, List<DocumentSource> kinds, DocumentRepository repository,
-                            PlatformTransactionManager transactionManager) {
+                            PlatformTransactionManager transactionManager, LongConsumer recorded) {
         this.properties = properties;
         this.kinds = kinds;
         this.repository = repository;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.recorded = recorded;
     }
 
     @Override
@@ -64,6 +69,9 @@ public final class DiscoveryTasklet implements Tasklet {
                         pending.add(() -> repository.recordFound(runId, source, document, now));
                         if (pending.size() >= BATCH) {
                             flush.run();
+                            if (found.get() < BATCH) {
+                                recorded.accept(runId); // the first batch only: one query, not one per batch
+                            }
                         }
                         if (found.incrementAndGet() % 1000 == 0) {
                             log.info("discovering: {} documents found so far", found.get());
@@ -77,6 +85,7 @@ public final class DiscoveryTasklet implements Tasklet {
                     }
                 });
                 flush.run();
+                recorded.accept(runId);
                 log.info("{}: {} documents, {} unreadable", source, found.get() - foundBefore,
                         unreadable.get() - unreadableBefore);
             } catch (Exception e) {

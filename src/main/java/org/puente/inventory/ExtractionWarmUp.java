@@ -1,5 +1,6 @@
 package org.puente.inventory;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.puente.extraction.DocumentExtractor;
@@ -11,8 +12,10 @@ import org.springframework.batch.core.step.StepExecution;
 
 /**
  * When there is something to extract, starts the parser processes and loads the language
- * models side by side as the step begins, rather than one after the other inside the first
- * documents (each takes about a second). Nothing is started when nothing changed.
+ * models side by side, rather than one after the other inside the first documents (each takes
+ * about a second): as soon as discovery has recorded a new or changed location (see
+ * {@link DiscoveryTasklet}), else as the extraction step begins. Nothing is started when
+ * nothing changed.
  */
 public final class ExtractionWarmUp implements StepExecutionListener {
 
@@ -21,6 +24,8 @@ public final class ExtractionWarmUp implements StepExecutionListener {
     private final DocumentRepository repository;
     private final Supplier<DocumentExtractor> extractor;
     private final Supplier<LanguageDetector> languages;
+    /** The run the warm-up was started for: once per run. */
+    private final AtomicLong startedFor = new AtomicLong(-1);
 
     public ExtractionWarmUp(DocumentRepository repository, Supplier<DocumentExtractor> extractor,
                             Supplier<LanguageDetector> languages) {
@@ -31,7 +36,12 @@ public final class ExtractionWarmUp implements StepExecutionListener {
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        if (repository.countPending(InventoryJobConfiguration.runId(stepExecution)) == 0) {
+        startIfPending(InventoryJobConfiguration.runId(stepExecution));
+    }
+
+    /** Starts the warm-up if the run has locations to extract and it was not started for this run yet. */
+    public void startIfPending(long runId) {
+        if (startedFor.get() == runId || repository.countPending(runId) == 0 || startedFor.getAndSet(runId) == runId) {
             return;
         }
         start("language models", () -> languages.get().warmUp());

@@ -76,10 +76,11 @@ public class InventoryJobConfiguration {
 
     @Bean
     Step discoverStep(JobRepository jobs, PlatformTransactionManager tx, PuenteProperties properties,
-                      List<DocumentSource> sources, DocumentRepository repository) {
+                      List<DocumentSource> sources, DocumentRepository repository, ExtractionWarmUp warmUp) {
         // The tasklet commits its own batches; the step's transaction only covers its bookkeeping.
         return new StepBuilder("discover", jobs)
-                .tasklet(new DiscoveryTasklet(properties, sources, repository, tx), new ResourcelessTransactionManager())
+                .tasklet(new DiscoveryTasklet(properties, sources, repository, tx, warmUp::startIfPending),
+                        new ResourcelessTransactionManager())
                 .build();
     }
 
@@ -87,7 +88,7 @@ public class InventoryJobConfiguration {
     Step extractStep(JobRepository jobs, PlatformTransactionManager tx, PuenteProperties properties,
                      JdbcPagingItemReader<PendingLocation> pendingLocations, ExtractionProcessor extractionProcessor,
                      ExtractedDocumentWriter extractedDocuments, DocumentRepository repository,
-                     ObjectProvider<DocumentExtractor> extractor, ObjectProvider<LanguageDetector> languages) {
+                     ExtractionWarmUp warmUp) {
         SimpleAsyncTaskExecutor workers = new SimpleAsyncTaskExecutor("extract-");
         workers.setConcurrencyLimit(Math.max(1, properties.getWorkers()));
         ExtractionProgress progress = new ExtractionProgress(repository, System.console() != null);
@@ -98,9 +99,15 @@ public class InventoryJobConfiguration {
                 .processor(extractionProcessor)
                 .writer(extractedDocuments)
                 .taskExecutor(workers)
-                .listener((StepListener) new ExtractionWarmUp(repository, extractor::getObject, languages::getObject))
+                .listener((StepListener) warmUp)
                 .listener((StepListener) progress)
                 .build();
+    }
+
+    @Bean
+    ExtractionWarmUp extractionWarmUp(DocumentRepository repository, ObjectProvider<DocumentExtractor> extractor,
+                                      ObjectProvider<LanguageDetector> languages) {
+        return new ExtractionWarmUp(repository, extractor::getObject, languages::getObject);
     }
 
     @Bean
