@@ -23,7 +23,7 @@ public class CachingCompositeParser extends CompositeParser {
 
     private static final long serialVersionUID = 1L;
 
-    private transient volatile Map<MediaType, Parser> parsers;
+    private final ParserMap parserMap = new ParserMap();
 
     /**
      * The only constructor, on purpose: Tika's configuration would hand a constructor taking
@@ -36,11 +36,6 @@ public class CachingCompositeParser extends CompositeParser {
 
     @Override
     public Map<MediaType, Parser> getParsers(ParseContext context) {
-        Map<MediaType, Parser> map = parsers;
-        if (map == null) {
-            map = Map.copyOf(super.getParsers(context));
-            parsers = map;
-        }
-        return map;
+        return parserMap.get(() -> super.getParsers(context));
     }
 }

@@ -20,7 +20,7 @@ public class CachingDefaultParser extends DefaultParser {
 
     private static final long serialVersionUID = 1L;
 
-    private transient volatile Map<MediaType, Parser> parsers;
+    private final ParserMap parserMap = new ParserMap();
 
     public CachingDefaultParser(MediaTypeRegistry registry, ServiceLoader loader,
                                 Collection<Class<? extends Parser>> excludeParsers,
@@ -30,11 +30,6 @@ public class CachingDefaultParser extends DefaultParser {
 
     @Override
     public Map<MediaType, Parser> getParsers(ParseContext context) {
-        Map<MediaType, Parser> map = parsers;
-        if (map == null) {
-            map = Map.copyOf(super.getParsers(context));
-            parsers = map;
-        }
-        return map;
+        return parserMap.get(() -> super.getParsers(context));
     }
 }
