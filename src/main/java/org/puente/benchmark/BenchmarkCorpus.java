@@ -2,7 +2,6 @@ package org.puente.benchmark;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +22,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
+import org.puente.memory.XmlCharacters;
 
 /**
  * Writes a reproducible benchmark corpus: documents in es, en and pt (one in ten mixes two of
@@ -135,16 +135,17 @@ public final class BenchmarkCorpus {
 
     private static String html(List<String> paragraphs, String language) {
         StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html lang=\"").append(language)
-                .append("\"><head><meta charset=\"utf-8\"><title>").append(escape(paragraphs.get(0)))
-                .append("</title></head>\n<body>\n<h1>").append(escape(paragraphs.get(0))).append("</h1>\n");
+                .append("\"><head><meta charset=\"utf-8\"><title>");
+        XmlCharacters.escape(paragraphs.get(0), b, false);
+        b.append("</title></head>\n<body>\n<h1>");
+        XmlCharacters.escape(paragraphs.get(0), b, false);
+        b.append("</h1>\n");
         for (String p : paragraphs.subList(1, paragraphs.size())) {
-            b.append("<p>").append(escape(p)).append("</p>\n");
+            b.append("<p>");
+            XmlCharacters.escape(p, b, false);
+            b.append("</p>\n");
         }
         return b.append("</body></html>\n").toString();
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static void docx(Path file, List<String> paragraphs) throws IOException {
@@ -185,8 +186,6 @@ public final class BenchmarkCorpus {
                 }
             }
             doc.save(file.toFile());
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 

@@ -2,7 +2,6 @@ package org.puente.extraction;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.optimaize.langdetect.cybozu.util.CharNormalizer;
@@ -41,7 +40,7 @@ final class NgramLanguageScorer {
     private final int languageCount;
     /**
      * Open addressing: an n-gram's key per slot (0 = empty), and where its log-likelihoods start
-     * in the dense {@link #logLikelihoods} (one float per language). About 9,000 n-grams for seven
+     * in the dense {@link #logLikelihoods} (one float per language). 7,392 n-grams for seven
      * languages: small enough to stay in the processor's caches, which is what a lookup costs.
      */
     private final long[] keys;
@@ -90,11 +89,6 @@ final class NgramLanguageScorer {
         }
     }
 
-    /** The languages scored, as ISO 639-1 codes, in the order of {@link Scores#perGram}. */
-    List<String> languages() {
-        return List.of(languages);
-    }
-
     /**
      * The best and second-best languages of a text and how far apart they are.
      *
@@ -102,7 +96,8 @@ final class NgramLanguageScorer {
      * @param margin     the difference of their log-likelihoods divided by the number of known
      *                   n-grams: how much, per n-gram, the text favours the best language
      * @param grams      known n-grams read
-     * @param perGram    every language's log-likelihood per known n-gram
+     * @param perGram    every language's log-likelihood per known n-gram, in the order of the
+     *                   profiles given
      */
     record Scores(String best, String second, double margin, int grams, double[] perGram) {
     }
