@@ -23,7 +23,7 @@ import org.puente.extraction.ExtractionLimits;
  * Measures the pipeline against the baseline the issue names, in one run over one folder:
  * <ol>
  * <li>a plain sequential Tika loop ({@link PlainTikaLoop}: {@link AutoDetectParser} in a JVM of its own with
- * the default JVM options, same character limit),</li>
+ * the default JVM options, same character limit and OCR setting),</li>
  * <li>{@code puente run} over the folder as a fresh process with an empty working folder (first run),</li>
  * <li>{@code puente run} again over the unchanged folder (re-run).</li>
  * </ol>
@@ -93,7 +93,8 @@ public final class InventoryBenchmark {
         Path list = state.resolve("loop-files.txt");
         Files.write(list, files.stream().map(f -> f.toAbsolutePath().toString()).toList(), StandardCharsets.UTF_8);
         String output = runJava(List.of("-cp", System.getProperty("java.class.path"), PlainTikaLoop.class.getName(),
-                list.toString(), Integer.toString(limits.getMaxCharacters())), "plain Tika loop");
+                list.toString(), Integer.toString(limits.getMaxCharacters()), limits.isOcr() ? "ocr" : "no-ocr",
+                limits.getOcrLanguages()), "plain Tika loop");
         Matcher loop = LOOP_LINE.matcher(output);
         if (!loop.find()) {
             throw new IllegalStateException("plain Tika loop: unexpected output:\n" + output);
@@ -139,6 +140,9 @@ public final class InventoryBenchmark {
                 "-Dpuente.sources[0].type=folder",
                 "-Dpuente.sources[0].path=" + folder.toAbsolutePath(),
                 "-Dpuente.extraction.max-characters=" + limits.getMaxCharacters(),
+                // OCR as configured, and as the loop does it
+                "-Dpuente.extraction.ocr=" + limits.isOcr(),
+                "-Dpuente.extraction.ocr-languages=" + limits.getOcrLanguages(),
                 // the archive of the user's working folder: made once, as in everyday runs
                 "-Dpuente.extraction.class-data-dir=" + (limits.getClassDataDir() == null ? ""
                         : limits.getClassDataDir().toAbsolutePath().toString()),
