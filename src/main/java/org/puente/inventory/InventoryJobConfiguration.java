@@ -36,7 +36,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -89,16 +88,16 @@ public class InventoryJobConfiguration {
                      JdbcPagingItemReader<PendingLocation> pendingLocations, ExtractionProcessor extractionProcessor,
                      ExtractedDocumentWriter extractedDocuments, DocumentRepository repository,
                      ExtractionWarmUp warmUp) {
-        SimpleAsyncTaskExecutor workers = new SimpleAsyncTaskExecutor("extract-");
-        workers.setConcurrencyLimit(Math.max(1, properties.getWorkers()));
+        int workers = Math.max(1, properties.getWorkers());
+        // documents are extracted ahead of the chunk being written (see ExtractionReadAhead)
+        ExtractionReadAhead extracted = new ExtractionReadAhead(pendingLocations, extractionProcessor, workers,
+                Math.max(workers, properties.getChunkSize()));
         ExtractionProgress progress = new ExtractionProgress(repository, System.console() != null);
         return new StepBuilder("extract", jobs)
-                .<PendingLocation, ExtractedDocument>chunk(properties.getChunkSize())
+                .<ExtractedDocument, ExtractedDocument>chunk(properties.getChunkSize())
                 .transactionManager(tx)
-                .reader(pendingLocations)
-                .processor(extractionProcessor)
+                .reader(extracted)
                 .writer(extractedDocuments)
-                .taskExecutor(workers)
                 .listener((StepListener) warmUp)
                 .listener((StepListener) progress)
                 .build();
