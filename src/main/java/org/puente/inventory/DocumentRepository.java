@@ -5,11 +5,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import org.puente.config.SourceDefinition;
 import org.puente.extraction.ExtractionOutcome;
@@ -255,33 +257,58 @@ public class DocumentRepository {
 
     // ---- reading the register -------------------------------------------------------------
 
-    /** Streams the register: every document (present first, then gone), then unreadable locations. */
+    /**
+     * Streams the register: every document (present first, then gone), then unreadable locations.
+     * Two queries in the same order (documents, and their locations), merged as they stream:
+     * not one location query per document.
+     */
     public void forEachRecord(Consumer<DocumentRecord> consumer) {
-        jdbc.sql("SELECT * FROM document ORDER BY state DESC, id").query(rs -> {
-            String id = rs.getString("id");
-            List<LocationRow> locations = locations(id);
-            List<String> present = locations.stream().filter(l -> l.state.equals(PRESENT)).map(l -> l.location).toList();
-            List<String> shown = present.isEmpty() ? locations.stream().map(l -> l.location).toList() : present;
-            LocationRow first = locations.isEmpty() ? null : locations.get(0);
-            consumer.accept(new DocumentRecord(id, rs.getString("state"), rs.getString("status"),
-                    rs.getString("status_message"), rs.getString("title"), rs.getString("author"), rs.getString("media_type"),
-                    rs.getLong("size_bytes"), (Integer) rs.getObject("pages"), (Integer) rs.getObject("words"),
-                    rs.getString("sha256"), rs.getString("language"), rs.getDouble("language_confidence"),
-                    LanguageShares.parse(rs.getString("language_shares")), rs.getBoolean("truncated"), rs.getBoolean("ocr"),
-                    first == null ? null : first.owner, first == null ? List.of() : first.tags, shown,
-                    Math.max(0, present.size() - 1), instant(rs.getObject("created_at", OffsetDateTime.class)),
-                    instant(rs.getObject("modified_at", OffsetDateTime.class)),
-                    first == null ? null : first.modified,
-                    instant(rs.getObject("first_seen", OffsetDateTime.class)),
-                    instant(rs.getObject("last_changed", OffsetDateTime.class)),
-                    instant(rs.getObject("gone_since", OffsetDateTime.class))));
-        });
+        try (Stream<DocumentLocation> all = jdbc.sql("""
+                SELECT d.state AS document_state, l.* FROM document_location l JOIN document d ON d.id = l.document_id
+                ORDER BY d.state DESC, d.id, l.first_seen, l.location""")
+                .query((rs, n) -> new DocumentLocation(rs.getString("document_state"), rs.getString("document_id"),
+                        locationRow(rs))).stream()) {
+            Iterator<DocumentLocation> locations = all.iterator();
+            DocumentLocation[] next = {locations.hasNext() ? locations.next() : null};
+            jdbc.sql("SELECT * FROM document ORDER BY state DESC, id").query(rs -> {
+                String state = rs.getString("state");
+                String id = rs.getString("id");
+                List<LocationRow> found = new ArrayList<>();
+                // a run writing between the two queries may have moved a document: skip what sorts before it
+                while (next[0] != null && next[0].compareTo(state, id) <= 0) {
+                    if (next[0].compareTo(state, id) == 0) {
+                        found.add(next[0].row());
+                    }
+                    next[0] = locations.hasNext() ? locations.next() : null;
+                }
+                consumer.accept(documentRecord(rs, id, found));
+            });
+        }
         jdbc.sql("SELECT * FROM document_location WHERE state = 'FAILED' ORDER BY location").query(rs -> {
             LocationRow l = locationRow(rs);
             consumer.accept(new DocumentRecord(null, PRESENT, "UNREADABLE", rs.getString("failure"), null, null, null,
                     0, null, null, null, "unknown", 0, Map.of(), false, false, l.owner, l.tags, List.of(l.location), 0,
                     null, null, l.modified, instant(rs.getObject("first_seen", OffsetDateTime.class)), null, null));
         });
+    }
+
+    private static DocumentRecord documentRecord(java.sql.ResultSet rs, String id, List<LocationRow> locations)
+            throws java.sql.SQLException {
+        List<String> present = locations.stream().filter(l -> l.state.equals(PRESENT)).map(l -> l.location).toList();
+        List<String> shown = present.isEmpty() ? locations.stream().map(l -> l.location).toList() : present;
+        LocationRow first = locations.isEmpty() ? null : locations.get(0);
+        return new DocumentRecord(id, rs.getString("state"), rs.getString("status"),
+                rs.getString("status_message"), rs.getString("title"), rs.getString("author"), rs.getString("media_type"),
+                rs.getLong("size_bytes"), (Integer) rs.getObject("pages"), (Integer) rs.getObject("words"),
+                rs.getString("sha256"), rs.getString("language"), rs.getDouble("language_confidence"),
+                LanguageShares.parse(rs.getString("language_shares")), rs.getBoolean("truncated"), rs.getBoolean("ocr"),
+                first == null ? null : first.owner, first == null ? List.of() : first.tags, shown,
+                Math.max(0, present.size() - 1), instant(rs.getObject("created_at", OffsetDateTime.class)),
+                instant(rs.getObject("modified_at", OffsetDateTime.class)),
+                first == null ? null : first.modified,
+                instant(rs.getObject("first_seen", OffsetDateTime.class)),
+                instant(rs.getObject("last_changed", OffsetDateTime.class)),
+                instant(rs.getObject("gone_since", OffsetDateTime.class)));
     }
 
     /** Present documents whose extraction failed, and unreadable locations: what a run reports. */
@@ -362,6 +389,14 @@ public class DocumentRepository {
     }
 
     private record LocationRow(String location, String state, Instant modified, String owner, List<String> tags) {
+    }
+
+    /** A location with the state and id of its document: the register's order (state descending, id). */
+    private record DocumentLocation(String documentState, String documentId, LocationRow row) {
+        int compareTo(String state, String id) {
+            int byState = state.compareTo(documentState);
+            return byState != 0 ? byState : documentId.compareTo(id);
+        }
     }
 
     // ---- small conversions ----------------------------------------------------------------
