@@ -169,8 +169,14 @@ public final class DocumentExtractor implements AutoCloseable {
         // A little more than allowed: trailing whitespace past the limit is not a truncation.
         int writeLimit = limits.getMaxCharacters() > Integer.MAX_VALUE - WRITE_LIMIT_MARGIN
                 ? -1 : limits.getMaxCharacters() + WRITE_LIMIT_MARGIN;
+        // A file at least as large as the text kept (and as the zip-bomb guard's threshold) stops
+        // being parsed at the limit (Tika throws; TikaOutcomes reads it as truncated): a 30 MB XML
+        // file is not parsed to its end for text thrown away, and its output never outgrew its
+        // size, as a zip bomb's does. A smaller file is parsed to its end, so that the zip-bomb
+        // guard sees how far it expands and refuses it.
+        boolean stopAtLimit = size >= Math.max(limits.getMaxCharacters(), limits.getCompressionThresholdCharacters());
         context.set(HandlerConfig.class, new HandlerConfig(BasicContentHandlerFactory.HANDLER_TYPE.BODY,
-                HandlerConfig.PARSE_MODE.CONCATENATE, writeLimit, -1, false));
+                HandlerConfig.PARSE_MODE.CONCATENATE, writeLimit, -1, stopAtLimit));
         FetchEmitTuple tuple = new FetchEmitTuple(path.toString(), new FetchKey(FETCHER_NAME, path.toString()),
                 new EmitKey(), new Metadata(), context, FetchEmitTuple.ON_PARSE_EXCEPTION.EMIT);
 

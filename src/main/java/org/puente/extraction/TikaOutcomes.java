@@ -115,6 +115,11 @@ final class TikaOutcomes {
             exception = resultMessage;
         }
         boolean ocr = !text.isEmpty() && ocrProducedText(m);
+        // Tika stops parsing at the character limit by throwing: a truncation, not a failure
+        if (exception != null && matches(headlines(exception), "WriteLimitReachedException")) {
+            truncated = true;
+            exception = null;
+        }
 
         ExtractionStatus status;
         String message;

@@ -246,6 +246,31 @@ class DocumentExtractorTest {
         assertThat(outcome.message()).startsWith("truncated:");
     }
 
+    /**
+     * A file larger than the character limit and the zip-bomb guard's threshold (1,000,000) is
+     * parsed up to the limit only: damage past it is never reached, where a full parse would call
+     * this file corrupt. (Smaller files, zip bombs among them, are parsed to their end: see the
+     * zip-bomb tests.)
+     */
+    @Test
+    void parsingStopsAtTheCharacterLimit() throws Exception {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<informe>\n");
+        for (int i = 0; xml.length() < 1_200_000; i++) {
+            xml.append("<p>Parágrafo número ").append(i).append(" del informe anual.</p>\n");
+        }
+        xml.append("<p>roto <b></p>\n"); // malformed: a parser that reached it would fail
+        ExtractionOutcome outcome = extract(Fixtures.text(dir.resolve("informe.xml"), xml.toString(), StandardCharsets.UTF_8));
+        assertThat(outcome.status()).isEqualTo(ExtractionStatus.EXTRACTED);
+        assertThat(outcome.truncated()).isTrue();
+        assertThat(outcome.message()).startsWith("truncated:");
+        assertThat(outcome.text()).startsWith("Parágrafo número 0 del informe").doesNotContain("roto");
+
+        // the same damage within the limit is found
+        Path shortXml = Fixtures.text(dir.resolve("corto.xml"), "<?xml version=\"1.0\"?>\n<informe><p>roto <b></p>\n",
+                StandardCharsets.UTF_8);
+        assertThat(extract(shortXml).status()).isEqualTo(ExtractionStatus.CORRUPT);
+    }
+
     @Test
     void textExactlyAtTheLimitIsNotTruncated() throws Exception {
         String text = "x".repeat(MAX_CHARACTERS);
