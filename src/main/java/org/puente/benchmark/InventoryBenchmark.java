@@ -27,7 +27,8 @@ import org.puente.extraction.ExtractionLimits;
  * <li>{@code puente run} over the folder as a fresh process with an empty working folder (first run),</li>
  * <li>{@code puente run} again over the unchanged folder (re-run).</li>
  * </ol>
- * It prints documents/s, MB/s and peak heap for each, and the ratios.
+ * It prints documents/s, MB/s and peak heap for each, and the ratios; with several rounds, also
+ * their median and range.
  */
 public final class InventoryBenchmark {
 
@@ -56,24 +57,51 @@ public final class InventoryBenchmark {
         }
     }
 
-    public List<Figures> run() throws Exception {
+    /** One round: the loop, then the pipeline's first run and re-run, back to back. */
+    public record Round(Figures loop, Figures firstRun, Figures reRun) {
+        public double speedRatio() {
+            return loop.seconds() / firstRun.seconds();
+        }
+
+        public double reRunShare() {
+            return reRun.seconds() / firstRun.seconds();
+        }
+    }
+
+    /**
+     * Measures {@code rounds} times, each round on a fresh working folder. On a machine whose
+     * speed drifts (shared or throttled cores), a ratio is only sound within one round: several
+     * rounds give its spread and median.
+     */
+    public List<Round> run(int rounds) throws Exception {
+        if (rounds < 1) {
+            throw new IllegalArgumentException("rounds must be at least 1: " + rounds);
+        }
         List<Path> files = files();
         long bytes = 0;
         for (Path f : files) {
             bytes += Files.size(f);
         }
         out.printf(Locale.ROOT, "Corpus: %s, %d files, %.1f MB%n", folder, files.size(), bytes / 1048576.0);
-        Path state = Files.createTempDirectory("puente-benchmark-");
-        try {
-            List<Figures> figures = new ArrayList<>();
-            figures.add(plainTikaLoop(files, bytes, state));
-            figures.add(pipeline("pipeline, first run", state, bytes));
-            figures.add(pipeline("pipeline, re-run", state, bytes));
-            print(figures);
-            return figures;
-        } finally {
-            deleteTree(state);
+        List<Round> results = new ArrayList<>();
+        for (int i = 1; i <= rounds; i++) {
+            if (rounds > 1) {
+                out.printf("Round %d of %d%n", i, rounds);
+            }
+            Path state = Files.createTempDirectory("puente-benchmark-");
+            try {
+                Round round = new Round(plainTikaLoop(files, bytes, state), pipeline("pipeline, first run", state, bytes),
+                        pipeline("pipeline, re-run", state, bytes));
+                print(round);
+                results.add(round);
+            } finally {
+                deleteTree(state);
+            }
         }
+        if (rounds > 1) {
+            printSummary(results);
+        }
+        return results;
     }
 
     private List<Path> files() throws IOException {
@@ -157,19 +185,30 @@ public final class InventoryBenchmark {
                 Long.parseLong(heap.group(1)));
     }
 
-    private void print(List<Figures> figures) {
+    private void print(Round round) {
         out.printf("%-28s %9s %9s %9s %11s%n", "", "seconds", "docs/s", "MB/s", "peak heap");
-        for (Figures f : figures) {
+        for (Figures f : List.of(round.loop(), round.firstRun(), round.reRun())) {
             out.printf(Locale.ROOT, "%-28s %9.2f %9.1f %9.2f %8d MB%n", f.what(), f.seconds(), f.documentsPerSecond(),
                     f.megabytesPerSecond(), f.peakHeapMb());
         }
-        Figures loop = figures.get(0);
-        Figures first = figures.get(1);
-        Figures rerun = figures.get(2);
         out.printf(Locale.ROOT, "pipeline / plain loop speed: %.2fx; re-run / first run time: %.1f%%%n",
-                loop.seconds() / first.seconds(), 100 * rerun.seconds() / first.seconds());
+                round.speedRatio(), 100 * round.reRunShare());
         out.println("(pipeline times are the run's own, from its summary: JVM start-up is not included; "
                 + "its peak heap is the pipeline JVM's, without the parser processes)");
+    }
+
+    private void printSummary(List<Round> rounds) {
+        double[] ratios = rounds.stream().mapToDouble(Round::speedRatio).sorted().toArray();
+        double[] shares = rounds.stream().mapToDouble(Round::reRunShare).sorted().toArray();
+        out.printf(Locale.ROOT, "%d rounds: pipeline / plain loop speed %.2fx median (%.2f-%.2fx); "
+                        + "re-run / first run %.1f%% median (%.1f-%.1f%%)%n", rounds.size(),
+                median(ratios), ratios[0], ratios[ratios.length - 1],
+                100 * median(shares), 100 * shares[0], 100 * shares[shares.length - 1]);
+    }
+
+    static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -40,6 +40,12 @@ public class BenchmarkCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     Path seeds;
 
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "1",
+            description = "Measure N times, loop and pipeline back to back in each round, and print the median "
+                    + "and range of the ratios: on a machine whose speed drifts, one round can mislead "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int rounds;
+
     private final PuenteProperties properties;
 
     public BenchmarkCommand(PuenteProperties properties) {
@@ -48,6 +54,9 @@ public class BenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (rounds < 1) {
+            throw new IllegalArgumentException("--rounds must be at least 1");
+        }
         if (generate != null) {
             long bytes = new BenchmarkCorpus(seeds).write(folder, generate, sizeKb);
             System.out.printf("Generated %d documents (%.1f MB) in %s%n", generate, bytes / 1048576.0, folder);
@@ -55,7 +64,7 @@ public class BenchmarkCommand implements Callable<Integer> {
         if (!Files.isDirectory(folder)) {
             throw new IllegalArgumentException(folder + " is not a folder");
         }
-        new InventoryBenchmark(folder, properties.getExtraction(), System.out).run();
+        new InventoryBenchmark(folder, properties.getExtraction(), System.out).run(rounds);
         return 0;
     }
 }
