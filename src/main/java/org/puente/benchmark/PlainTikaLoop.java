@@ -27,7 +27,9 @@ import ch.qos.logback.classic.Level;
  * <p>Arguments: a file listing the documents, one path a line, the character limit per
  * document, {@code ocr} or {@code no-ocr}, and the tesseract languages. OCR follows the
  * pipeline's setting, so that both do the same work: with tesseract installed, Tika's defaults
- * would OCR every PDF page with little text, which the pipeline does only when told to. Prints one line: {@code loop: <documents> documents, <failed> failed, <seconds> s,
+ * would OCR every PDF page with little text, which the pipeline does only when told to.
+ *
+ * <p>Prints one line: {@code loop: <documents> documents, <failed> failed, <seconds> s,
  * <cpu seconds> s CPU, peak heap <MB> MB}; the time counts from the first document, without the
  * JVM's start.
  */

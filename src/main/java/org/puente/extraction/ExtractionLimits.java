@@ -13,13 +13,10 @@ public class ExtractionLimits {
     /** Heap of each parser process; a document that needs more is recorded as out of memory. */
     private int parserHeapMegabytes = 384;
     /**
-     * Extra options of the parser processes' JVMs. The default compiles with C1 only: parser
-     * processes start cold for every run, and C2's compilation work cost more CPU than it saved
-     * on the corpora measured (see the README's performance notes); drop it for very long runs.
-     */
-    /**
-     * C1 only, compiling at a third of the usual call counts: these processes start cold every
-     * run, and measured side by side this cost less CPU than the defaults (README, Performance).
+     * Extra options of the parser processes' JVMs. The default compiles with C1 only, after a
+     * third of the usual call counts: parser processes start cold for every run, C2's compilation
+     * work cost more CPU than it saved on the corpora measured, and earlier C1 compilation cost a
+     * little less (see the README's performance notes); drop both for very long runs.
      */
     private java.util.List<String> parserJvmOptions = new java.util.ArrayList<>(
             java.util.List.of("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.3"));

@@ -91,7 +91,7 @@ public class InventoryJobConfiguration {
         int workers = Math.max(1, properties.getWorkers());
         // Documents are extracted ahead of the chunk being written (see ExtractionReadAhead): 8 per
         // worker cover a chunk's write (short documents: ~1 ms each to write, ~7 ms to parse) while
-        // bounding the texts held in memory to a chunk and 16 more.
+        // bounding the texts held in memory to a chunk and 8 per worker more.
         ExtractionReadAhead extracted = new ExtractionReadAhead(pendingLocations, extractionProcessor, workers,
                 Math.max(workers, Math.min(properties.getChunkSize(), 8 * workers)));
         ExtractionProgress progress = new ExtractionProgress(repository, System.console() != null);
