@@ -115,16 +115,16 @@ final class TikaOutcomes {
             exception = resultMessage;
         }
         boolean ocr = !text.isEmpty() && ocrProducedText(m);
+        List<String> headlines = exception == null || exception.isBlank() ? List.of() : headlines(exception);
         // Tika stops parsing at the character limit by throwing: a truncation, not a failure
-        if (exception != null && matches(headlines(exception), "WriteLimitReachedException")) {
+        if (matches(headlines, "WriteLimitReachedException")) {
             truncated = true;
-            exception = null;
+            headlines = List.of();
         }
 
         ExtractionStatus status;
         String message;
-        if (exception != null && !exception.isBlank()) {
-            List<String> headlines = headlines(exception);
+        if (!headlines.isEmpty()) {
             String reason = reason(headlines);
             if (matches(headlines, "EncryptedDocumentException")) {
                 status = ExtractionStatus.ENCRYPTED;

@@ -275,8 +275,8 @@ public class DocumentRepository {
                 String id = rs.getString("id");
                 List<LocationRow> found = new ArrayList<>();
                 // a run writing between the two queries may have moved a document: skip what sorts before it
-                while (next[0] != null && next[0].compareTo(state, id) <= 0) {
-                    if (next[0].compareTo(state, id) == 0) {
+                for (int order; next[0] != null && (order = next[0].compareTo(state, id)) <= 0; ) {
+                    if (order == 0) {
                         found.add(next[0].row());
                     }
                     next[0] = locations.hasNext() ? locations.next() : null;
