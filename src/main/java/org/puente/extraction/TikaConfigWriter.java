@@ -63,6 +63,11 @@ final class TikaConfigWriter {
         x.append("  </parser>\n");
         x.append("  </parsers>\n");
 
+        // --- formats: Tika's detection with its costly Illustrator rule guarded (see FormatDetector)
+        x.append("  <detectors>\n");
+        x.append("    <detector class=\"").append(FormatDetector.class.getName()).append("\"/>\n");
+        x.append("  </detectors>\n");
+
         // --- charsets: valid UTF-8 first, then Tika's own detectors (called by ours)
         x.append("  <encodingDetectors>\n");
         x.append("    <encodingDetector class=\"").append(Utf8FirstEncodingDetector.class.getName()).append("\"/>\n");

@@ -43,6 +43,7 @@ class TikaConfigWriterTest {
             Path file = write(ocr);
             TikaConfig config = new TikaConfig(file);
             AutoDetectParser parser = new AutoDetectParser(config);
+            assertThat(config.getDetector()).isInstanceOf(FormatDetector.class);
             assertThat(parser.getAutoDetectParserConfig().getMaximumCompressionRatio()).isEqualTo(100L);
             assertThat(parser.getAutoDetectParserConfig().getEmbeddedDocumentExtractorFactory())
                     .isInstanceOf(DepthLimitingEmbeddedDocumentExtractorFactory.class);
