@@ -1,5 +1,6 @@
 package org.puente.inventory;
 
+import java.io.StringReader;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,6 +18,7 @@ import org.puente.config.SourceDefinition;
 import org.puente.extraction.ExtractionOutcome;
 import org.puente.extraction.ExtractionStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.support.SqlCharacterValue;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -181,8 +183,12 @@ public class DocumentRepository {
                 kind = WriteResult.NEW;
             }
             jdbc.sql("DELETE FROM document_text WHERE document_id = ?").param(documentId).update();
+            // As a character stream: H2 then encodes the text into its LOB store once; given as a
+            // string it encoded it, decoded it and encoded it again (a tenth of the main JVM's CPU
+            // on 200 KB documents, under C1).
+            String text = result.outcome().text();
             jdbc.sql("INSERT INTO document_text (document_id, content) VALUES (?, ?)")
-                    .param(documentId).param(result.outcome().text()).update();
+                    .param(documentId).param(new SqlCharacterValue(new StringReader(text), text.length())).update();
         }
         jdbc.sql("UPDATE document_location SET document_id = ?, extracted_fingerprint = fingerprint, failure = NULL WHERE location = ?")
                 .param(documentId).param(pending.location()).update();
