@@ -145,6 +145,12 @@ public class DocumentRepository {
         return jdbc.sql("SELECT id FROM document WHERE sha256 = ?").param(sha256).query(String.class).optional();
     }
 
+    /** Whether a registered document has this size (what the same content would have). */
+    public boolean hasDocumentOfSize(long sizeBytes) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM document WHERE size_bytes = ?)").param(sizeBytes)
+                .query(Boolean.class).single();
+    }
+
     /**
      * Writes one extraction result. The content decides the document: content already in the
      * register joins that document (a duplicate); new content at a location whose previous
