@@ -59,12 +59,7 @@ class InventoryRunTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
-        corpus = Files.createDirectories(work.resolve("corpus"));
-        registry.add("puente.work-dir", () -> work.resolve("state").toString());
-        registry.add("puente.inventory-dir", () -> work.resolve("inventory").toString());
-        registry.add("puente.sources[0].name", () -> "corpus");
-        registry.add("puente.sources[0].type", () -> "folder");
-        registry.add("puente.sources[0].path", () -> corpus.toString());
+        corpus = TestCorpus.register(registry, work);
         registry.add("puente.sources[0].owner", () -> "association");
         registry.add("puente.sources[0].owner-name", () -> "Colegio de Bibliotecarios");
         registry.add("puente.sources[0].tags", () -> "informes");

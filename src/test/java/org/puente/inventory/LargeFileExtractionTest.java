@@ -31,12 +31,7 @@ class LargeFileExtractionTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
-        corpus = Files.createDirectories(work.resolve("corpus"));
-        registry.add("puente.work-dir", () -> work.resolve("state").toString());
-        registry.add("puente.inventory-dir", () -> work.resolve("inventory").toString());
-        registry.add("puente.sources[0].name", () -> "corpus");
-        registry.add("puente.sources[0].type", () -> "folder");
-        registry.add("puente.sources[0].path", () -> corpus.toString());
+        corpus = TestCorpus.register(registry, work);
         registry.add("puente.extraction.timeout-seconds", () -> "60");
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.puente.inventory.DocumentRepository;
 import org.puente.inventory.InventoryLauncher;
+import org.puente.inventory.TestCorpus;
 import org.puente.inventory.TextDocument;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,12 +37,7 @@ class AlignmentRunTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
-        corpus = Files.createDirectories(work.resolve("corpus"));
-        registry.add("puente.work-dir", () -> work.resolve("state").toString());
-        registry.add("puente.inventory-dir", () -> work.resolve("inventory").toString());
-        registry.add("puente.sources[0].name", () -> "corpus");
-        registry.add("puente.sources[0].type", () -> "folder");
-        registry.add("puente.sources[0].path", () -> corpus.toString());
+        corpus = TestCorpus.register(registry, work);
         registry.add("puente.sources[0].owner", () -> "section");
         registry.add("puente.extraction.timeout-seconds", () -> "30");
         // high, so that some of the generated pairs wait for review
