@@ -54,10 +54,7 @@ public final class ExtractionProcessor implements ItemProcessor<PendingLocation,
         } catch (IOException e) {
             return unreadable(pending, e);
         }
-        if (repository.documentIdBySha256(sha256).isPresent()) {
-            return ExtractedDocument.known(pending, sha256);
-        }
-        return extracted(pending, sha256, extractor.get().extract(pending.content()));
+        return unlessKnown(pending, sha256, () -> extractor.get().extract(pending.content()));
     }
 
     private ExtractedDocument hashWhileExtracting(PendingLocation pending) {
@@ -65,29 +62,34 @@ public final class ExtractionProcessor implements ItemProcessor<PendingLocation,
         Thread thread = new Thread(hashing, "hash " + pending.location());
         thread.setDaemon(true);
         thread.start();
-        ExtractionOutcome outcome;
+        ExtractionOutcome outcome = null;
+        RuntimeException failure = null;
         try {
             outcome = extractor.get().extract(pending.content());
         } catch (RuntimeException e) {
-            // a file that vanished or cannot be read fails its hashing too: report it as before
-            try {
-                hashed(hashing);
-            } catch (IOException unreadable) {
-                return unreadable(pending, unreadable);
-            }
-            throw e;
+            failure = e;
         }
         String sha256;
         try {
             sha256 = hashed(hashing);
         } catch (IOException e) {
+            // a file that vanished or cannot be read fails its extraction too: report it as before
             return unreadable(pending, e);
         }
+        if (failure != null) {
+            throw failure;
+        }
+        // content known by now was registered meanwhile (a copy elsewhere in this run): parsed for nothing
+        ExtractionOutcome parsed = outcome;
+        return unlessKnown(pending, sha256, () -> parsed);
+    }
+
+    /** The content as already registered, else its extraction (asked for only then). */
+    private ExtractedDocument unlessKnown(PendingLocation pending, String sha256, Supplier<ExtractionOutcome> extraction) {
         if (repository.documentIdBySha256(sha256).isPresent()) {
-            // registered meanwhile (a copy elsewhere in this run): parsed for nothing
             return ExtractedDocument.known(pending, sha256);
         }
-        return extracted(pending, sha256, outcome);
+        return extracted(pending, sha256, extraction.get());
     }
 
     private ExtractedDocument extracted(PendingLocation pending, String sha256, ExtractionOutcome outcome) {
