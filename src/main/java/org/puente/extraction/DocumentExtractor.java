@@ -18,6 +18,8 @@ import java.util.concurrent.Future;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.jar.JarFile;
 
 import org.apache.tika.exception.TikaConfigException;
@@ -65,14 +67,11 @@ public final class DocumentExtractor implements AutoCloseable {
 
     private final ExtractionLimits limits;
     private final Path workDir;
-    private final Path configFile;
+    private final String classPath;
+    private final Path logConfig;
     private final OcrMode ocrMode;
-    private final PipesParser pipesParser;
-    /** The parser processes' JVM arguments (class path included), for the class-data training. */
-    private final List<String> childJvmArgs;
-    /** The class-data archive to write when this extractor closes (it was missing), or null. */
-    private final Path classDataToWrite;
-    private volatile boolean used;
+    /** The parser processes in use: replaced, before a run's extraction, by {@link #prepareFor}. */
+    private volatile ParserProcesses processes;
     private volatile boolean closed;
 
     /** Whether OCR runs, and if not, why: it shapes the image-only message. */
@@ -95,37 +94,43 @@ public final class DocumentExtractor implements AutoCloseable {
     public DocumentExtractor(ExtractionLimits limits, Path workDir) {
         this.limits = limits;
         this.workDir = workDir.toAbsolutePath().normalize();
-        String classPath = childClassPath();
+        this.classPath = childClassPath();
         this.ocrMode = !limits.isOcr() ? OcrMode.OFF : tesseractInstalled() ? OcrMode.ON : OcrMode.NOT_INSTALLED;
         if (ocrMode == OcrMode.NOT_INSTALLED) {
             LOG.warn("OCR is enabled but 'tesseract --version' does not run: image-only pages will not be OCRed");
         }
+        this.logConfig = this.workDir.resolve("parser-logback.xml");
         try {
             Files.createDirectories(this.workDir.resolve("tmp"));
-            Path logConfig = this.workDir.resolve("parser-logback.xml");
             Files.writeString(logConfig, TikaConfigWriter.childLogbackXml(), StandardCharsets.UTF_8);
-            this.configFile = this.workDir.resolve("tika-config.xml");
-            List<String> jvmArgs = childJvmArgs(classPath, logConfig);
-            this.childJvmArgs = List.copyOf(jvmArgs);
-            Path archive = limits.getClassDataDir() == null || !ParserClassData.archivable(classPath) ? null
-                    : ParserClassData.archive(limits.getClassDataDir().toAbsolutePath(), classPath, cdsRelevantOptions());
-            if (archive != null && Files.isRegularFile(archive)) {
-                jvmArgs.add("-XX:SharedArchiveFile=" + archive);
-                this.classDataToWrite = null;
-            } else {
-                this.classDataToWrite = archive;
-            }
-            String xml = TikaConfigWriter.tikaConfigXml(limits, ocrMode == OcrMode.ON,
-                    jvmArgs, javaPath(), STARTUP_TIMEOUT_MILLIS);
-            Files.writeString(configFile, xml, StandardCharsets.UTF_8);
-            PipesConfig pipesConfig = PipesConfig.load(configFile);
-            // Callers beyond numClients wait for a free process instead of failing after 60 s.
-            pipesConfig.setMaxWaitForClientMillis(Long.MAX_VALUE / 4);
-            this.pipesParser = new PipesParser(pipesConfig);
-        } catch (IOException | TikaConfigException e) {
+        } catch (IOException e) {
             throw new ExtractionUnavailableException("cannot prepare the Tika parser configuration in "
                     + this.workDir + ": " + e.getMessage(), e);
         }
+        this.processes = new ParserProcesses(limits.getParserJvmOptions(), "tika-config.xml");
+    }
+
+    /**
+     * Sets the parser processes up for a run that is about to extract files of
+     * {@link ExtractionLimits#LONG_DOCUMENT_BYTES} or more holding this many bytes: a long run
+     * gets {@link ExtractionLimits#getLongRunParserJvmOptions()}. Parser processes already started
+     * with other options (a warm-up during discovery) are stopped once their extractions in
+     * progress return; the next extraction, or {@link #warmUp()}, starts the new ones. Call it
+     * before the run's extractions: one already under way finishes on the old processes.
+     *
+     * @return whether the parser processes changed
+     */
+    public synchronized boolean prepareFor(long longDocumentBytes) {
+        List<String> options = limits.parserJvmOptionsFor(longDocumentBytes);
+        ParserProcesses current = processes;
+        if (closed || options.equals(current.jvmOptions)) {
+            return false;
+        }
+        LOG.info("long run ({} in documents of {} or more): the parser processes compile their hottest code with C2 ({})",
+                humanBytes(longDocumentBytes), humanBytes(ExtractionLimits.LONG_DOCUMENT_BYTES), String.join(" ", options));
+        processes = new ParserProcesses(options, "tika-config-long-run.xml");
+        current.retire();
+        return true;
     }
 
     /**
@@ -164,7 +169,6 @@ public final class DocumentExtractor implements AutoCloseable {
                     "empty: the file has 0 bytes; ask for a fresh copy of the original", null);
         }
 
-        used = true;
         ParseContext context = new ParseContext();
         // A little more than allowed: trailing whitespace past the limit is not a truncation.
         int writeLimit = limits.getMaxCharacters() > Integer.MAX_VALUE - WRITE_LIMIT_MARGIN
@@ -181,8 +185,9 @@ public final class DocumentExtractor implements AutoCloseable {
                 new EmitKey(), new Metadata(), context, FetchEmitTuple.ON_PARSE_EXCEPTION.EMIT);
 
         PipesResult result;
+        ParserProcesses parsers = processes.acquire();
         try {
-            result = pipesParser.parse(tuple);
+            result = parsers.pipesParser.parse(tuple);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ExtractionUnavailableException("interrupted while extracting " + path, e);
@@ -193,6 +198,8 @@ public final class DocumentExtractor implements AutoCloseable {
             throw new ExtractionUnavailableException("the Tika parser process could not run (" + e
                     + "); check the parser's stderr above and " + workDir
                     + " - this is a setup problem, not a problem of " + path, e);
+        } finally {
+            parsers.release();
         }
         ExtractionOutcome outcome = TikaOutcomes.toOutcome(result, limits, ocrMode);
         if (ocrMode == OcrMode.ON && (outcome.status() == ExtractionStatus.TIMEOUT
@@ -202,7 +209,6 @@ public final class DocumentExtractor implements AutoCloseable {
         return outcome;
     }
 
-    /** The folder holding the Tika configuration, parser logs and crash reports. */
     /**
      * Starts every parser process now by giving each a one-line text file, instead of on the
      * first documents (each start costs about a second). Throws
@@ -234,6 +240,7 @@ public final class DocumentExtractor implements AutoCloseable {
         }
     }
 
+    /** The folder holding the Tika configuration, parser logs and crash reports. */
     public Path workDir() {
         return workDir;
     }
@@ -245,19 +252,16 @@ public final class DocumentExtractor implements AutoCloseable {
             return;
         }
         closed = true;
-        try {
-            pipesParser.close();
-        } catch (IOException e) {
-            LOG.warn("closing the Tika parser processes: {}", e.toString());
-        }
+        ParserProcesses parsers = processes;
+        parsers.stop();
         if (ocrMode == OcrMode.ON) {
             stopOrphanedOcr();
         }
-        if (classDataToWrite != null && used) {
-            // once per build and Java runtime: the next runs' parser processes start faster
+        if (parsers.classDataToWrite != null && parsers.used) {
+            // once per build, Java runtime and options: the next runs' parser processes start faster
             LOG.info("writing the parser processes' class-data archive {} (once per build and Java runtime)",
-                    classDataToWrite);
-            ParserClassData.train(classDataToWrite, javaPath(), childJvmArgs, configFile);
+                    parsers.classDataToWrite);
+            ParserClassData.train(parsers.classDataToWrite, javaPath(), parsers.jvmArgs, parsers.configFile);
         }
         // Temporary files the parser processes left behind (a killed parser cannot clean up).
         try (var files = Files.list(workDir.resolve("tmp"))) {
@@ -316,7 +320,85 @@ public final class DocumentExtractor implements AutoCloseable {
         return stopped;
     }
 
-    private List<String> childJvmArgs(String classPath, Path logConfig) {
+    /** Tika's parser processes for one set of JVM options: their configuration and their pool. */
+    private final class ParserProcesses {
+        final List<String> jvmOptions;
+        final Path configFile;
+        /** The processes' JVM arguments (class path included, archive excluded), for the class-data training. */
+        final List<String> jvmArgs;
+        /** The class-data archive to write when the extractor closes (it was missing), or null. */
+        final Path classDataToWrite;
+        final PipesParser pipesParser;
+        volatile boolean used;
+        /** Extractions under way on these processes. */
+        private final AtomicInteger inFlight = new AtomicInteger();
+        private volatile boolean retired;
+        private final AtomicBoolean stopped = new AtomicBoolean();
+
+        ParserProcesses(List<String> jvmOptions, String configName) {
+            this.jvmOptions = List.copyOf(jvmOptions);
+            this.configFile = workDir.resolve(configName);
+            List<String> args = childJvmArgs(jvmOptions);
+            this.jvmArgs = List.copyOf(args);
+            Path archive = limits.getClassDataDir() == null || !ParserClassData.archivable(classPath) ? null
+                    : ParserClassData.archive(limits.getClassDataDir().toAbsolutePath(), classPath,
+                    cdsRelevantOptions(jvmOptions));
+            if (archive != null && Files.isRegularFile(archive)) {
+                args.add("-XX:SharedArchiveFile=" + archive);
+                this.classDataToWrite = null;
+            } else {
+                this.classDataToWrite = archive;
+            }
+            try {
+                String xml = TikaConfigWriter.tikaConfigXml(limits, ocrMode == OcrMode.ON,
+                        args, javaPath(), STARTUP_TIMEOUT_MILLIS);
+                Files.writeString(configFile, xml, StandardCharsets.UTF_8);
+                PipesConfig pipesConfig = PipesConfig.load(configFile);
+                // Callers beyond numClients wait for a free process instead of failing after 60 s.
+                pipesConfig.setMaxWaitForClientMillis(Long.MAX_VALUE / 4);
+                this.pipesParser = new PipesParser(pipesConfig);
+            } catch (IOException | TikaConfigException e) {
+                throw new ExtractionUnavailableException("cannot prepare the Tika parser configuration in "
+                        + workDir + ": " + e.getMessage(), e);
+            }
+        }
+
+        ParserProcesses acquire() {
+            used = true;
+            inFlight.incrementAndGet();
+            return this;
+        }
+
+        void release() {
+            if (inFlight.decrementAndGet() == 0 && retired) {
+                stop();
+            }
+        }
+
+        /**
+         * Stops the processes once no extraction runs on them: stopping a process Tika is still
+         * starting would leave it to find its input closed and exit with an error of its own.
+         */
+        void retire() {
+            retired = true;
+            if (inFlight.get() == 0) {
+                stop();
+            }
+        }
+
+        void stop() {
+            if (!stopped.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                pipesParser.close();
+            } catch (IOException e) {
+                LOG.warn("closing the Tika parser processes: {}", e.toString());
+            }
+        }
+    }
+
+    private List<String> childJvmArgs(List<String> jvmOptions) {
         List<String> args = new ArrayList<>();
         args.add("-cp");
         args.add(classPath);
@@ -333,17 +415,17 @@ public final class DocumentExtractor implements AutoCloseable {
         args.add("-Djava.io.tmpdir=" + workDir.resolve("tmp"));
         args.add("-Dfile.encoding=UTF-8");
         args.add("-Dlogback.configurationFile=" + logConfig);
-        args.addAll(limits.getParserJvmOptions());
+        args.addAll(jvmOptions);
         return args;
     }
 
     /** The parser processes' JVM options a class-data archive depends on (not the per-folder paths). */
-    private List<String> cdsRelevantOptions() {
+    private List<String> cdsRelevantOptions(List<String> jvmOptions) {
         List<String> options = new ArrayList<>();
         options.add("-Xmx" + limits.getParserHeapMegabytes() + "m");
         options.add("-XX:+UseSerialGC");
         options.add("-XX:ActiveProcessorCount=1");
-        options.addAll(limits.getParserJvmOptions());
+        options.addAll(jvmOptions);
         return options;
     }
 

@@ -15,11 +15,29 @@ public class ExtractionLimits {
     /**
      * Extra options of the parser processes' JVMs. The default compiles with C1 only, after a
      * third of the usual call counts: parser processes start cold for every run, C2's compilation
-     * work cost more CPU than it saved on the corpora measured, and earlier C1 compilation cost a
-     * little less (see the README's performance notes); drop both for very long runs.
+     * work cost more CPU than it saved on short documents and on smaller runs of long ones, and
+     * earlier C1 compilation cost a little less (see the README's performance notes). Long runs
+     * use {@link #longRunParserJvmOptions}.
      */
     private java.util.List<String> parserJvmOptions = new java.util.ArrayList<>(
             java.util.List.of("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.3"));
+    /**
+     * The parser processes' JVM options for a long run (see {@link #longRunMegabytes}): tiered
+     * compilation, with C2 kept to the hottest code (ten times the usual call and loop counts
+     * before a method is compiled by C2). On long documents a few loops (PDF text positions, XML
+     * scanning) take most of the time and C2 pays back its compilation; on a run of short documents
+     * it does not (README, Performance).
+     */
+    private java.util.List<String> longRunParserJvmOptions = new java.util.ArrayList<>(java.util.List.of(
+            "-XX:Tier4InvocationThreshold=50000", "-XX:Tier4MinInvocationThreshold=6000",
+            "-XX:Tier4CompileThreshold=150000", "-XX:Tier4BackEdgeThreshold=400000"));
+    /**
+     * A run is long when the files it extracts of {@value #LONG_DOCUMENT_BYTES} bytes or more
+     * hold at least this many megabytes (each counted up to {@link #maxCharacters} bytes: a larger
+     * file is parsed no further than that); its parser processes then run with
+     * {@link #longRunParserJvmOptions}. 0: every run; -1: none.
+     */
+    private long longRunMegabytes = 64;
     /** Parser processes run side by side. */
     private int parserProcesses = 2;
     /** Largest output/input ratio of compressed content (zip bombs) and minimum size it applies from. */
@@ -51,6 +69,23 @@ public class ExtractionLimits {
     public void setParserHeapMegabytes(int parserHeapMegabytes) { this.parserHeapMegabytes = parserHeapMegabytes; }
     public java.util.List<String> getParserJvmOptions() { return parserJvmOptions; }
     public void setParserJvmOptions(java.util.List<String> parserJvmOptions) { this.parserJvmOptions = parserJvmOptions; }
+    public java.util.List<String> getLongRunParserJvmOptions() { return longRunParserJvmOptions; }
+    public void setLongRunParserJvmOptions(java.util.List<String> v) { this.longRunParserJvmOptions = v; }
+    public long getLongRunMegabytes() { return longRunMegabytes; }
+    public void setLongRunMegabytes(long longRunMegabytes) { this.longRunMegabytes = longRunMegabytes; }
+
+    /** Files from this size on count as long documents ({@link #longRunMegabytes}). */
+    public static final long LONG_DOCUMENT_BYTES = 64 * 1024;
+
+    /**
+     * The parser processes' JVM options for a run whose long documents hold this many bytes
+     * (counted as {@link #longRunMegabytes} says).
+     */
+    public java.util.List<String> parserJvmOptionsFor(long longDocumentBytes) {
+        boolean longRun = longRunMegabytes >= 0 && longDocumentBytes >= longRunMegabytes * 1024 * 1024;
+        return longRun ? longRunParserJvmOptions : parserJvmOptions;
+    }
+
     public int getParserProcesses() { return parserProcesses; }
     public void setParserProcesses(int parserProcesses) { this.parserProcesses = parserProcesses; }
     public long getMaxCompressionRatio() { return maxCompressionRatio; }

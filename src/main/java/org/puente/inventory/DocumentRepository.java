@@ -134,6 +134,17 @@ public class DocumentRepository {
         return jdbc.sql(PENDING_COUNT).param("run", runId).query(Integer.class).single();
     }
 
+    /**
+     * The bytes of the locations a run has to extract that are of {@code fromBytes} or more, each
+     * counted up to {@code capBytes}.
+     */
+    public long pendingBytes(long runId, long fromBytes, long capBytes) {
+        return jdbc.sql("SELECT COALESCE(SUM(LEAST(size_bytes, :cap)), 0) FROM document_location WHERE "
+                        + PENDING_WHERE + " AND size_bytes >= :from")
+                .param("run", runId).param("from", fromBytes).param("cap", capBytes)
+                .query(Long.class).single();
+    }
+
     /** The WHERE clause of locations the extraction step must (re)process in a run. */
     public static final String PENDING_WHERE = "state = 'PRESENT' AND last_seen_run = :run "
             + "AND (extracted_fingerprint IS NULL OR extracted_fingerprint <> fingerprint)";

@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.puente.extraction.DocumentExtractor;
+import org.puente.extraction.ExtractionLimits;
 import org.puente.extraction.LanguageDetector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,27 +17,50 @@ import org.springframework.batch.core.step.StepExecution;
  * about a second): as soon as discovery has recorded a new or changed location (see
  * {@link DiscoveryTasklet}), else as the extraction step begins. Nothing is started when
  * nothing changed.
+ *
+ * <p>As the extraction step begins, discovery is complete: a long run (much text in long
+ * documents, {@link ExtractionLimits#getLongRunMegabytes()}) then gets its own parser processes
+ * ({@link DocumentExtractor#prepareFor}), started at once.
  */
 public final class ExtractionWarmUp implements StepExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(ExtractionWarmUp.class);
 
     private final DocumentRepository repository;
+    private final ExtractionLimits limits;
     private final Supplier<DocumentExtractor> extractor;
     private final Supplier<LanguageDetector> languages;
     /** The run the warm-up was started for: once per run. */
     private final AtomicLong startedFor = new AtomicLong(-1);
 
-    public ExtractionWarmUp(DocumentRepository repository, Supplier<DocumentExtractor> extractor,
-                            Supplier<LanguageDetector> languages) {
+    public ExtractionWarmUp(DocumentRepository repository, ExtractionLimits limits,
+                            Supplier<DocumentExtractor> extractor, Supplier<LanguageDetector> languages) {
         this.repository = repository;
+        this.limits = limits;
         this.extractor = extractor;
         this.languages = languages;
     }
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        startIfPending(InventoryJobConfiguration.runId(stepExecution));
+        long runId = InventoryJobConfiguration.runId(stepExecution);
+        startIfPending(runId);
+        prepareLongRun(runId);
+    }
+
+    /**
+     * Gives a long run its parser processes before its first document. A run that is not long
+     * keeps the ones already starting (and does not wait here for the extractor to be set up).
+     */
+    void prepareLongRun(long runId) {
+        long longDocumentBytes = repository.pendingBytes(runId, ExtractionLimits.LONG_DOCUMENT_BYTES,
+                limits.getMaxCharacters());
+        if (limits.parserJvmOptionsFor(longDocumentBytes).equals(limits.getParserJvmOptions())) {
+            return;
+        }
+        if (extractor.get().prepareFor(longDocumentBytes)) {
+            start("parser processes", () -> extractor.get().warmUp());
+        }
     }
 
     /** Starts the warm-up if the run has locations to extract and it was not started for this run yet. */

@@ -106,9 +106,10 @@ public class InventoryJobConfiguration {
     }
 
     @Bean
-    ExtractionWarmUp extractionWarmUp(DocumentRepository repository, ObjectProvider<DocumentExtractor> extractor,
+    ExtractionWarmUp extractionWarmUp(DocumentRepository repository, PuenteProperties properties,
+                                      ObjectProvider<DocumentExtractor> extractor,
                                       ObjectProvider<LanguageDetector> languages) {
-        return new ExtractionWarmUp(repository, extractor::getObject, languages::getObject);
+        return new ExtractionWarmUp(repository, properties.getExtraction(), extractor::getObject, languages::getObject);
     }
 
     @Bean

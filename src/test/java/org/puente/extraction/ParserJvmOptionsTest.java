@@ -12,7 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The parser processes' JVM options come from the configuration: a careless one must not hang a run. */
+/**
+ * The parser processes' JVM options come from the configuration: a careless one must not hang a
+ * run, and a long run gets its own.
+ */
 class ParserJvmOptionsTest {
 
     @TempDir
@@ -45,6 +48,45 @@ class ParserJvmOptionsTest {
                 org.assertj.core.api.Assertions.assertThatThrownBy(() -> extractor.extract(text))
                         .isInstanceOf(ExtractionUnavailableException.class)
                         .hasMessageContaining("setup problem");
+            }
+        });
+    }
+
+    @Test
+    void aRunIsLongFromTheConfiguredMegabytesOfLongDocuments() {
+        ExtractionLimits limits = new ExtractionLimits();
+        long mb = 1024 * 1024;
+        assertThat(limits.parserJvmOptionsFor(0)).isEqualTo(limits.getParserJvmOptions());
+        assertThat(limits.parserJvmOptionsFor(64 * mb - 1)).isEqualTo(limits.getParserJvmOptions());
+        assertThat(limits.parserJvmOptionsFor(64 * mb)).isEqualTo(limits.getLongRunParserJvmOptions())
+                .isNotEqualTo(limits.getParserJvmOptions());
+        limits.setLongRunMegabytes(0);
+        assertThat(limits.parserJvmOptionsFor(0)).isEqualTo(limits.getLongRunParserJvmOptions());
+        limits.setLongRunMegabytes(-1);
+        assertThat(limits.parserJvmOptionsFor(Long.MAX_VALUE)).isEqualTo(limits.getParserJvmOptions());
+    }
+
+    @Test
+    void aLongRunReplacesTheStartedParserProcessesWithItsOwn() throws Exception {
+        Path text = Files.writeString(dir.resolve("nota.txt"), "Informe anual de la biblioteca nacional.\n", StandardCharsets.UTF_8);
+        ExtractionLimits limits = new ExtractionLimits();
+        limits.setParserProcesses(1);
+        limits.setLongRunMegabytes(1);
+        assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
+            try (DocumentExtractor extractor = new DocumentExtractor(limits, dir.resolve("extractor"))) {
+                assertThat(extractor.extract(text).status()).isEqualTo(ExtractionStatus.EXTRACTED);
+                assertThat(extractor.prepareFor(1024 * 1024 - 1)).isFalse();
+
+                long children = ProcessHandle.current().children().count();
+                assertThat(extractor.prepareFor(1024 * 1024)).isTrue();
+                String config = Files.readString(extractor.workDir().resolve("tika-config-long-run.xml"));
+                assertThat(config).contains("-XX:Tier4InvocationThreshold=50000").doesNotContain("TieredStopAtLevel");
+                ExtractionOutcome outcome = extractor.extract(text);
+                assertThat(outcome.status()).isEqualTo(ExtractionStatus.EXTRACTED);
+                assertThat(outcome.text()).contains("biblioteca nacional");
+                // the earlier parser process was stopped: the long run's one took its place
+                assertThat(ProcessHandle.current().children().count()).isEqualTo(children);
+                assertThat(extractor.prepareFor(2 * 1024 * 1024)).isFalse();
             }
         });
     }

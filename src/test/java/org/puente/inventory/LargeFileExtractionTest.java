@@ -19,7 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Files from {@link ExtractionProcessor#HASH_ALONGSIDE_BYTES} on are hashed while they are
  * parsed, unless a registered document has their size: the register comes out as when hashing
- * came first (real folder, database and parser processes).
+ * came first (real folder, database and parser processes). The runs are long runs (two large
+ * files, over the 2 MB set here): extracted by the long run's parser processes.
  */
 @SpringBootTest(properties = "puente.cli.enabled=false")
 class LargeFileExtractionTest {
@@ -33,6 +34,7 @@ class LargeFileExtractionTest {
     static void properties(DynamicPropertyRegistry registry) throws Exception {
         corpus = TestCorpus.register(registry, work);
         registry.add("puente.extraction.timeout-seconds", () -> "60");
+        registry.add("puente.extraction.long-run-megabytes", () -> "2");
     }
 
     @Autowired
@@ -56,6 +58,7 @@ class LargeFileExtractionTest {
         // the second to be written joins the first.
         InventoryLauncher.Outcome first = launcher.run(false);
         assertThat(first.failure()).isNull();
+        assertThat(work.resolve("state/extraction/tika-config-long-run.xml")).exists();
         List<DocumentRecord> records = records();
         assertThat(records).singleElement().satisfies(r -> {
             assertThat(r.sha256()).isEqualTo(ContentHash.of(large));
