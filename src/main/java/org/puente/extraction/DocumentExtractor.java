@@ -259,7 +259,7 @@ public final class DocumentExtractor implements AutoCloseable {
         }
         if (parsers.classDataToWrite != null && parsers.used) {
             // once per build, Java runtime and options: the next runs' parser processes start faster
-            LOG.info("writing the parser processes' class-data archive {} (once per build and Java runtime)",
+            LOG.info("writing the parser processes' class-data archive {} (once per build, Java runtime and options)",
                     parsers.classDataToWrite);
             ParserClassData.train(parsers.classDataToWrite, javaPath(), parsers.jvmArgs, parsers.configFile);
         }

@@ -58,8 +58,13 @@ public final class ExtractionWarmUp implements StepExecutionListener {
         if (limits.parserJvmOptionsFor(longDocumentBytes).equals(limits.getParserJvmOptions())) {
             return;
         }
-        if (extractor.get().prepareFor(longDocumentBytes)) {
-            start("parser processes", () -> extractor.get().warmUp());
+        try {
+            if (extractor.get().prepareFor(longDocumentBytes)) {
+                start("parser processes", () -> extractor.get().warmUp());
+            }
+        } catch (RuntimeException e) {
+            // the extractor cannot be set up: the first document meets the same problem and reports it
+            log.debug("setting up the parser processes of a long run failed: {}", e.getMessage());
         }
     }
 

@@ -101,5 +101,13 @@ class ExtractionWarmUpTest {
             }
             assertThat(asked).hasValue(2); // the new processes' warm-up was started
         }
+
+        // an extractor that cannot be set up is left to the first document to report
+        ExtractionWarmUp broken = new ExtractionWarmUp(repository, limits, () -> {
+            throw new IllegalStateException("no parser here");
+        }, () -> {
+            throw new IllegalStateException("no models here");
+        });
+        broken.prepareLongRun(2);
     }
 }
