@@ -77,13 +77,14 @@ public class ExtractionLimits {
     /** Files from this size on count as long documents ({@link #longRunMegabytes}). */
     public static final long LONG_DOCUMENT_BYTES = 64 * 1024;
 
-    /**
-     * The parser processes' JVM options for a run whose long documents hold this many bytes
-     * (counted as {@link #longRunMegabytes} says).
-     */
+    /** Whether a run whose long documents hold this many bytes (counted as {@link #longRunMegabytes} says) is long. */
+    public boolean isLongRun(long longDocumentBytes) {
+        return longRunMegabytes >= 0 && longDocumentBytes >= longRunMegabytes * 1024 * 1024;
+    }
+
+    /** The parser processes' JVM options for a run whose long documents hold this many bytes. */
     public java.util.List<String> parserJvmOptionsFor(long longDocumentBytes) {
-        boolean longRun = longRunMegabytes >= 0 && longDocumentBytes >= longRunMegabytes * 1024 * 1024;
-        return longRun ? longRunParserJvmOptions : parserJvmOptions;
+        return isLongRun(longDocumentBytes) ? longRunParserJvmOptions : parserJvmOptions;
     }
 
     public int getParserProcesses() { return parserProcesses; }

@@ -55,7 +55,7 @@ public final class ExtractionWarmUp implements StepExecutionListener {
     void prepareLongRun(long runId) {
         long longDocumentBytes = repository.pendingBytes(runId, ExtractionLimits.LONG_DOCUMENT_BYTES,
                 limits.getMaxCharacters());
-        if (limits.parserJvmOptionsFor(longDocumentBytes).equals(limits.getParserJvmOptions())) {
+        if (!limits.isLongRun(longDocumentBytes)) {
             return;
         }
         try {
