@@ -1,6 +1,7 @@
 package org.puente;
 
 import org.puente.config.PuenteProperties;
+import org.puente.inventory.ExtractionHeadStart;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -17,7 +18,9 @@ public class PuenteApplication {
     public static void main(String[] args) {
         int exitCode;
         try {
-            exitCode = SpringApplication.exit(SpringApplication.run(PuenteApplication.class, args));
+            SpringApplication application = new SpringApplication(PuenteApplication.class);
+            ExtractionHeadStart.addTo(application, args);
+            exitCode = SpringApplication.exit(application.run(args));
         } catch (RuntimeException e) {
             // Start-up failed (bad configuration, database locked or unreadable...): one line, not a stack trace.
             System.err.println("puente: cannot start: " + rootMessage(e));

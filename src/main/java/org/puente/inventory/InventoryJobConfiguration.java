@@ -40,7 +40,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The inventory job, read top to bottom: discover the sources' documents, extract the new and
- * changed ones (in parallel, in chunks committed one by one), mark gone what was not seen,
+ * changed ones (in parallel, in chunks committed one by one; a run with none skips the step,
+ * see {@link PendingExtraction}), mark gone what was not seen,
  * write the register files, and align the translation pairs into the memory. Restart after a
  * crash comes from the database state: the extraction reader selects only what is still
  * pending and every writer is keyed.
@@ -63,13 +64,14 @@ public class InventoryJobConfiguration {
     /** The last step, {@code alignStep}, belongs to the memory (alignment of translation pairs). */
     @Bean
     Job inventoryJob(JobRepository jobs, Step discoverStep, Step extractStep, Step sweepStep, Step registerStep,
-                     Step alignStep) {
+                     Step alignStep, DocumentRepository repository) {
+        PendingExtraction pending = new PendingExtraction(repository);
         return new JobBuilder(NAME, jobs)
                 .start(discoverStep)
-                .next(extractStep)
-                .next(sweepStep)
-                .next(registerStep)
-                .next(alignStep)
+                .next(pending).on(PendingExtraction.NOTHING_TO_EXTRACT.getName()).to(sweepStep)
+                .from(pending).on("*").to(extractStep).next(sweepStep)
+                .from(sweepStep).next(registerStep).next(alignStep)
+                .end()
                 .build();
     }
 
@@ -181,7 +183,14 @@ public class InventoryJobConfiguration {
 
     @Bean(destroyMethod = "close")
     @Lazy
-    DocumentExtractor documentExtractor(PuenteProperties properties) {
+    DocumentExtractor documentExtractor(PuenteProperties properties, ObjectProvider<ExtractionHeadStart> headStart) {
+        ExtractionHeadStart ahead = headStart.getIfAvailable();
+        DocumentExtractor started = ahead == null ? null : ahead.take();
+        return started != null ? started : newExtractor(properties);
+    }
+
+    /** The extractor of the configured limits, its files in the working folder's {@code extraction}. */
+    static DocumentExtractor newExtractor(PuenteProperties properties) {
         return new DocumentExtractor(properties.getExtraction(), properties.getWorkDir().resolve("extraction"));
     }
 

@@ -1,5 +1,6 @@
 package org.puente.inventory;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.puente.config.PuenteProperties;
@@ -52,7 +53,7 @@ public class InventoryLauncher {
      * @param reextract parse every document again, not only new and changed ones
      */
     public Outcome run(boolean reextract) throws Exception {
-        try (WorkFolderLock lock = WorkFolderLock.acquire(properties.getWorkDir().resolve("run.lock"),
+        try (WorkFolderLock lock = WorkFolderLock.acquire(runLock(properties),
                 "another 'puente run' is in progress on " + properties.getWorkDir() + "; wait for it to finish")) {
             return runLocked(reextract);
         }
@@ -60,7 +61,12 @@ public class InventoryLauncher {
 
     /** Whether another process is running the pipeline on this working folder right now. */
     public boolean runInProgress() {
-        return WorkFolderLock.isHeld(properties.getWorkDir().resolve("run.lock"));
+        return WorkFolderLock.isHeld(runLock(properties));
+    }
+
+    /** The lock file a run holds, so that one run at a time works on a working folder. */
+    static Path runLock(PuenteProperties properties) {
+        return properties.getWorkDir().resolve("run.lock");
     }
 
     private Outcome runLocked(boolean reextract) throws Exception {

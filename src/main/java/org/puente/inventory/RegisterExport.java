@@ -43,6 +43,10 @@ public class RegisterExport {
             .build();
     private final CsvMapper csv = CsvMapper.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
+    /** The register's file names in the inventory folder. */
+    static final String CSV_FILE = "register.csv";
+    static final String JSON_FILE = "register.json";
+
     public RegisterExport(DocumentRepository repository) {
         this.repository = repository;
     }
@@ -50,8 +54,8 @@ public class RegisterExport {
     /** Writes {@code register.csv} and {@code register.json} into the folder; returns how many records. */
     public int writeRegister(Path folder) throws IOException {
         Files.createDirectories(folder);
-        write(Format.CSV, folder.resolve("register.csv"));
-        return write(Format.JSON, folder.resolve("register.json"));
+        write(Format.CSV, folder.resolve(CSV_FILE));
+        return write(Format.JSON, folder.resolve(JSON_FILE));
     }
 
     public int write(Format format, Path target) throws IOException {

@@ -14,6 +14,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.puente.extraction.Fixtures;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -72,6 +75,9 @@ class InventoryRunTest {
     @Autowired
     DocumentRepository repository;
 
+    @Autowired
+    JobRepository jobs;
+
     @Test
     void runsAreIncrementalAndTrackChangesDuplicatesGoneDocumentsAndFailures() throws Exception {
         Files.writeString(corpus.resolve("informe-es.txt"), ES, StandardCharsets.UTF_8);
@@ -114,6 +120,7 @@ class InventoryRunTest {
         InventoryLauncher.Outcome second = launcher.run(false);
         assertThat(second.summary().parsed()).isZero();
         assertThat(register()).hasSize(5);
+        assertThat(stepsOfLastRun()).containsExactly("discover", "sweep", "register", "align");
 
         // A changed file keeps its id; a vanished one is gone, kept in the register; a removed copy is no duplicate.
         String spanishId = byFile.get("informe-es.txt").id();
@@ -122,6 +129,7 @@ class InventoryRunTest {
         Files.delete(corpus.resolve("copia/report-en.txt"));
         InventoryLauncher.Outcome third = launcher.run(false);
         assertThat(third.summary().parsed()).isEqualTo(1);
+        assertThat(stepsOfLastRun()).containsExactly("discover", "extract", "sweep", "register", "align");
         assertThat(third.summary().changed()).isEqualTo(1);
         assertThat(third.summary().gone()).isEqualTo(1);
         Map<String, DocumentRecord> after = register();
@@ -157,5 +165,12 @@ class InventoryRunTest {
         repository.forEachRecord(records::add);
         return records.stream().collect(Collectors.toMap(
                 r -> Path.of(r.locations().get(0)).getFileName().toString(), Function.identity()));
+    }
+
+    /** The steps the last run executed, in order: an unchanged run skips extraction. */
+    private List<String> stepsOfLastRun() {
+        JobExecution last = jobs.getLastJobExecution(jobs.getLastJobInstance(InventoryJobConfiguration.NAME));
+        return last.getStepExecutions().stream().sorted(java.util.Comparator.comparing(StepExecution::getId))
+                .map(StepExecution::getStepName).toList();
     }
 }
