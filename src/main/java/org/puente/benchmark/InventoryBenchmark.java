@@ -47,7 +47,13 @@ public final class InventoryBenchmark {
         this.out = out;
     }
 
-    public record Figures(String what, int documents, long bytes, double seconds, long peakHeapMb) {
+    /**
+     * One measured process. {@code seconds} is the time the issue compares (the loop from its first
+     * document, the pipeline's run from its summary); {@code processSeconds} is the whole process,
+     * from its JVM's start to its exit.
+     */
+    public record Figures(String what, int documents, long bytes, double seconds, long peakHeapMb,
+                          double processSeconds) {
         double documentsPerSecond() {
             return documents / seconds;
         }
@@ -120,12 +126,12 @@ public final class InventoryBenchmark {
     private Figures plainTikaLoop(List<Path> files, long bytes, Path state) throws Exception {
         Path list = state.resolve("loop-files.txt");
         Files.write(list, files.stream().map(f -> f.toAbsolutePath().toString()).toList(), StandardCharsets.UTF_8);
-        String output = runJava(List.of("-cp", System.getProperty("java.class.path"), PlainTikaLoop.class.getName(),
+        ChildRun child = runJava(List.of("-cp", System.getProperty("java.class.path"), PlainTikaLoop.class.getName(),
                 list.toString(), Integer.toString(limits.getMaxCharacters()), limits.isOcr() ? "ocr" : "no-ocr",
                 limits.getOcrLanguages()), "plain Tika loop");
-        Matcher loop = LOOP_LINE.matcher(output);
+        Matcher loop = LOOP_LINE.matcher(child.output());
         if (!loop.find()) {
-            throw new IllegalStateException("plain Tika loop: unexpected output:\n" + output);
+            throw new IllegalStateException("plain Tika loop: unexpected output:\n" + child.output());
         }
         if (Integer.parseInt(loop.group(2)) > 0) {
             out.printf("  plain loop: %s files failed to parse%n", loop.group(2));
@@ -134,14 +140,19 @@ public final class InventoryBenchmark {
         out.printf(Locale.ROOT, "  plain loop: %s s of CPU in %s s (JIT compiler and garbage collector included)%n",
                 loop.group(4), loop.group(3));
         return new Figures("plain Tika loop (1 thread)", Integer.parseInt(loop.group(1)), bytes,
-                Double.parseDouble(loop.group(3)), Long.parseLong(loop.group(5)));
+                Double.parseDouble(loop.group(3)), Long.parseLong(loop.group(5)), child.seconds());
     }
 
-    /** Runs this JVM's java with the arguments; returns what it printed, or throws if it failed. */
-    private static String runJava(List<String> arguments, String what) throws Exception {
+    /** What a child JVM printed, and how long it took from its start to its exit. */
+    private record ChildRun(String output, double seconds) {
+    }
+
+    /** Runs this JVM's java with the arguments, or throws if it failed. */
+    private static ChildRun runJava(List<String> arguments, String what) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(arguments);
+        long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         StringBuilder output = new StringBuilder();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -152,7 +163,7 @@ public final class InventoryBenchmark {
         if (process.waitFor() != 0) {
             throw new IllegalStateException(what + " failed:\n" + output);
         }
-        return output.toString();
+        return new ChildRun(output.toString(), (System.nanoTime() - start) / 1e9);
     }
 
     /** {@code puente run} in a child JVM on this JVM's class path, configured for the folder only. */
@@ -175,26 +186,27 @@ public final class InventoryBenchmark {
                 "-Dpuente.extraction.class-data-dir=" + (limits.getClassDataDir() == null ? ""
                         : limits.getClassDataDir().toAbsolutePath().toString()),
                 "org.puente.PuenteApplication", "run"));
-        String output = runJava(command, what);
-        Matcher run = RUN_LINE.matcher(output);
-        Matcher heap = HEAP_LINE.matcher(output);
+        ChildRun child = runJava(command, what);
+        Matcher run = RUN_LINE.matcher(child.output());
+        Matcher heap = HEAP_LINE.matcher(child.output());
         if (!run.find() || !heap.find()) {
-            throw new IllegalStateException(what + ": unexpected output:\n" + output);
+            throw new IllegalStateException(what + ": unexpected output:\n" + child.output());
         }
         return new Figures(what, Integer.parseInt(run.group(1)), bytes, Double.parseDouble(run.group(2)),
-                Long.parseLong(heap.group(1)));
+                Long.parseLong(heap.group(1)), child.seconds());
     }
 
     private void print(Round round) {
-        out.printf("%-28s %9s %9s %9s %11s%n", "", "seconds", "docs/s", "MB/s", "peak heap");
+        out.printf("%-28s %9s %9s %9s %11s %9s%n", "", "seconds", "docs/s", "MB/s", "peak heap", "process");
         for (Figures f : List.of(round.loop(), round.firstRun(), round.reRun())) {
-            out.printf(Locale.ROOT, "%-28s %9.2f %9.1f %9.2f %8d MB%n", f.what(), f.seconds(), f.documentsPerSecond(),
-                    f.megabytesPerSecond(), f.peakHeapMb());
+            out.printf(Locale.ROOT, "%-28s %9.2f %9.1f %9.2f %8d MB %7.2f s%n", f.what(), f.seconds(),
+                    f.documentsPerSecond(), f.megabytesPerSecond(), f.peakHeapMb(), f.processSeconds());
         }
         out.printf(Locale.ROOT, "pipeline / plain loop speed: %.2fx; re-run / first run time: %.1f%%%n",
                 round.speedRatio(), 100 * round.reRunShare());
-        out.println("(pipeline times are the run's own, from its summary: JVM start-up is not included; "
-                + "its peak heap is the pipeline JVM's, without the parser processes)");
+        out.println("(seconds: the loop from its first document, the pipeline's run from its summary, JVM start-up "
+                + "not included; process: the whole JVM from start to exit, for the pipeline with Spring's start, "
+                + "the register and the alignment steps; peak heap: the pipeline JVM's, without the parser processes)");
     }
 
     private void printSummary(List<Round> rounds) {

@@ -14,6 +14,7 @@ import org.puente.extraction.DocumentExtractor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -33,7 +34,8 @@ import org.springframework.context.event.ContextClosedEvent;
  * lock as before.
  *
  * <p>The extractor goes to the {@code documentExtractor} bean ({@link #take()}); one never taken (the
- * command failed before its run) is closed with the application.
+ * command failed before its run, or the application failed to start) is closed with the
+ * application, and the reserved lock released.
  */
 public final class ExtractionHeadStart implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -91,8 +93,9 @@ public final class ExtractionHeadStart implements ApplicationContextInitializer<
         thread.setDaemon(true);
         thread.start();
         context.getBeanFactory().registerSingleton(BEAN, this);
+        // closed with the application; a start that fails before the context is up only publishes the failure
         context.addApplicationListener(event -> {
-            if (event instanceof ContextClosedEvent) {
+            if (event instanceof ContextClosedEvent || event instanceof ApplicationFailedEvent) {
                 closeUntaken();
             }
         });

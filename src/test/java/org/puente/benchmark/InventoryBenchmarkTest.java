@@ -42,6 +42,9 @@ class InventoryBenchmarkTest {
             assertThat(round.reRun().documents()).isEqualTo(8);
             assertThat(round.loop().seconds()).isPositive();
             assertThat(round.firstRun().seconds()).isPositive();
+            // the whole process holds its JVM's start and, for the pipeline, Spring's and the later steps
+            assertThat(round.loop().processSeconds()).isGreaterThan(round.loop().seconds());
+            assertThat(round.firstRun().processSeconds()).isGreaterThan(round.firstRun().seconds());
             // nothing changed between the two runs of a round: the re-run parses nothing
             assertThat(round.reRunShare()).isLessThan(1);
         }

@@ -16,6 +16,8 @@ import org.puente.extraction.DocumentExtractor;
 import org.puente.extraction.ExtractionOutcome;
 import org.puente.extraction.ExtractionStatus;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.context.event.SimpleApplicationEventMulticaster;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
@@ -75,6 +77,24 @@ class ExtractionHeadStartTest {
 
         assertThat(waitFor(() -> ProcessHandle.current().children().count() == childrenBefore)).isTrue();
         assertThat(WorkFolderLock.isHeld(runLock)).isFalse();
+    }
+
+    @Test
+    void anApplicationThatFailsToStartClosesTheExtractorStartedAhead(@TempDir Path dir) throws Exception {
+        GenericApplicationContext context = context(dir);
+        long childrenBefore = ProcessHandle.current().children().count();
+        SpringApplication application = new SpringApplication(Object.class);
+        headStart("run").initialize(context);
+        assertThat(waitFor(() -> ProcessHandle.current().children().count() > childrenBefore)).isTrue();
+
+        // the context never came up: Spring Boot hands the failure to the context's listeners, as here
+        SimpleApplicationEventMulticaster multicaster = new SimpleApplicationEventMulticaster();
+        context.getApplicationListeners().forEach(multicaster::addApplicationListener);
+        multicaster.multicastEvent(new ApplicationFailedEvent(application, new String[] {"run"}, context,
+                new IllegalStateException("the database is locked")));
+
+        assertThat(waitFor(() -> ProcessHandle.current().children().count() == childrenBefore)).isTrue();
+        assertThat(WorkFolderLock.isHeld(dir.resolve("work").resolve("run.lock"))).isFalse();
     }
 
     @Test
