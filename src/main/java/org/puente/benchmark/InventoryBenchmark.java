@@ -168,8 +168,10 @@ public final class InventoryBenchmark {
 
     /** {@code puente run} in a child JVM on this JVM's class path, configured for the folder only. */
     private Figures pipeline(String what, Path state, long bytes) throws Exception {
-        // the same JVM options as this JVM: those ./puente starts with
-        List<String> command = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        // the same JVM options as this JVM: those ./puente starts with, its class-data archive included,
+        // but not the writing of that archive (./puente's first command after a build)
+        List<String> command = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(option -> !option.startsWith("-XX:ArchiveClassesAtExit")).toList());
         command.addAll(List.of(
                 "-cp", System.getProperty("java.class.path"),
                 "-Dspring.config.import=",
