@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.CompletableFuture;
 
 import org.puente.config.PuenteProperties;
 import org.puente.config.WorkFolderLock;
@@ -41,10 +41,13 @@ public final class ExtractionHeadStart implements ApplicationContextInitializer<
 
     private static final Logger log = LoggerFactory.getLogger(ExtractionHeadStart.class);
     static final String BEAN = "extractionHeadStart";
+    private static final long WARM_UP_WAIT_MILLIS = 30_000;
     private static final Set<String> NO_RUN_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
     private final boolean reextract;
-    private FutureTask<DocumentExtractor> starting;
+    /** The extractor, once set up: its parser processes may still be starting then. */
+    private CompletableFuture<DocumentExtractor> starting;
+    private Thread warmingUp;
     private Path runLock;
     private boolean taken;
 
@@ -79,19 +82,27 @@ public final class ExtractionHeadStart implements ApplicationContextInitializer<
             return;
         }
         runLock = lock;
-        starting = new FutureTask<>(() -> {
-            DocumentExtractor extractor = InventoryJobConfiguration.newExtractor(properties);
+        CompletableFuture<DocumentExtractor> ready = new CompletableFuture<>();
+        starting = ready;
+        Thread thread = new Thread(() -> {
+            DocumentExtractor extractor;
+            try {
+                extractor = InventoryJobConfiguration.newExtractor(properties);
+            } catch (RuntimeException e) {
+                ready.completeExceptionally(e);
+                return;
+            }
+            ready.complete(extractor);
             try {
                 extractor.warmUp();
             } catch (RuntimeException e) {
                 // the run's first document meets the same problem and reports it where it belongs
                 log.debug("starting the parser processes ahead of the run failed: {}", e.getMessage());
             }
-            return extractor;
-        });
-        Thread thread = new Thread(starting, "head-start-parser-processes");
+        }, "head-start-parser-processes");
         thread.setDaemon(true);
         thread.start();
+        warmingUp = thread;
         context.getBeanFactory().registerSingleton(BEAN, this);
         // closed with the application; a start that fails before the context is up only publishes the failure
         context.addApplicationListener(event -> {
@@ -120,6 +131,12 @@ public final class ExtractionHeadStart implements ApplicationContextInitializer<
         taken = true;
         DocumentExtractor extractor = startedExtractor();
         if (extractor != null) {
+            // a parser process stopped while Tika still starts it reports an error on the console
+            try {
+                warmingUp.join(WARM_UP_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             extractor.close();
         }
         try {
