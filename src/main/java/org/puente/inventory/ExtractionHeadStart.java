@@ -3,10 +3,11 @@ package org.puente.inventory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 import org.puente.config.PuenteProperties;
 import org.puente.config.WorkFolderLock;
@@ -57,9 +58,9 @@ public final class ExtractionHeadStart implements ApplicationContextInitializer<
 
     /** Adds the head start to the application when its command line is {@code run}. */
     public static void addTo(SpringApplication application, String[] args) {
-        List<String> commands = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).toList();
+        List<String> commands = Arrays.stream(args).filter(a -> !a.startsWith("-")).toList();
         boolean run = !commands.isEmpty() && commands.get(0).equals("run")
-                && java.util.Arrays.stream(args).noneMatch(NO_RUN_OPTIONS::contains);
+                && Arrays.stream(args).noneMatch(NO_RUN_OPTIONS::contains);
         if (run) {
             application.addInitializers(new ExtractionHeadStart(List.of(args).contains("--reextract")));
         }
