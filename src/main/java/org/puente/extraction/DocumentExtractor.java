@@ -185,7 +185,7 @@ public final class DocumentExtractor implements AutoCloseable {
                 new EmitKey(), new Metadata(), context, FetchEmitTuple.ON_PARSE_EXCEPTION.EMIT);
 
         PipesResult result;
-        ParserProcesses parsers = processes.acquire();
+        ParserProcesses parsers = acquireProcesses();
         try {
             result = parsers.pipesParser.parse(tuple);
         } catch (InterruptedException e) {
@@ -320,6 +320,15 @@ public final class DocumentExtractor implements AutoCloseable {
         return stopped;
     }
 
+    /** The parser processes in use now, counted as in use until released. */
+    private ParserProcesses acquireProcesses() {
+        ParserProcesses parsers;
+        do {
+            parsers = processes.acquire(); // null: replaced by prepareFor since read; read again
+        } while (parsers == null);
+        return parsers;
+    }
+
     /** Tika's parser processes for one set of JVM options: their configuration and their pool. */
     private final class ParserProcesses {
         final List<String> jvmOptions;
@@ -363,9 +372,19 @@ public final class DocumentExtractor implements AutoCloseable {
             }
         }
 
+        /**
+         * These processes, counted as in use until {@link #release()}; null when they were retired
+         * meanwhile (their successor is then {@link #processes}). The count goes up before
+         * {@code retired} is read, and {@link #retire()} sets it before reading the count: either
+         * this extraction backs off, or the processes are not stopped under it.
+         */
         ParserProcesses acquire() {
-            used = true;
             inFlight.incrementAndGet();
+            if (retired) {
+                release();
+                return null;
+            }
+            used = true;
             return this;
         }
 

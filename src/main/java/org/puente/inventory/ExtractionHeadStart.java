@@ -85,7 +85,7 @@ public final class ExtractionHeadStart implements ApplicationContextInitializer<
         runLock = lock;
         CompletableFuture<DocumentExtractor> ready = new CompletableFuture<>();
         starting = ready;
-        Thread thread = new Thread(() -> {
+        warmingUp = ExtractionWarmUp.start("parser processes ahead of the run", () -> {
             DocumentExtractor extractor;
             try {
                 extractor = InventoryJobConfiguration.newExtractor(properties);
@@ -94,16 +94,8 @@ public final class ExtractionHeadStart implements ApplicationContextInitializer<
                 return;
             }
             ready.complete(extractor);
-            try {
-                extractor.warmUp();
-            } catch (RuntimeException e) {
-                // the run's first document meets the same problem and reports it where it belongs
-                log.debug("starting the parser processes ahead of the run failed: {}", e.getMessage());
-            }
-        }, "head-start-parser-processes");
-        thread.setDaemon(true);
-        thread.start();
-        warmingUp = thread;
+            extractor.warmUp();
+        });
         context.getBeanFactory().registerSingleton(BEAN, this);
         // closed with the application; a start that fails before the context is up only publishes the failure
         context.addApplicationListener(event -> {

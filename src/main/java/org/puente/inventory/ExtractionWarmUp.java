@@ -77,7 +77,8 @@ public final class ExtractionWarmUp implements StepExecutionListener {
         start("parser processes", () -> extractor.get().warmUp());
     }
 
-    private static void start(String what, Runnable warmUp) {
+    /** Runs a warm-up on a daemon thread of its own; a failure is left to the first document to report. */
+    static Thread start(String what, Runnable warmUp) {
         Thread thread = new Thread(() -> {
             try {
                 warmUp.run();
@@ -88,5 +89,6 @@ public final class ExtractionWarmUp implements StepExecutionListener {
         }, "warm-up-" + what.replace(' ', '-'));
         thread.setDaemon(true);
         thread.start();
+        return thread;
     }
 }
