@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 class PuenteScriptIT {
 
     private static final Path ARCHIVES = Path.of("target", "class-data");
+    /** Options of the script's JVM ({@code PUENTE_JAVA_OPTS}): the archive must fit them. */
+    private static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     @Test
     void theFirstCommandWritesTheClassDataArchiveAndLaterOnesUseIt() throws Exception {
@@ -40,8 +42,8 @@ class PuenteScriptIT {
 
         // the archive fits the script's JVM and options: -Xshare:on refuses to start otherwise
         List<String> strict = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        strict.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.3", "-XX:+UseSerialGC",
-                "-Xshare:on", "-XX:SharedArchiveFile=" + archives.get(0), "-jar", PuenteJar.jar().toString(), "--help"));
+        strict.addAll(OPTIONS);
+        strict.addAll(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archives.get(0), "-jar", PuenteJar.jar().toString(), "--help"));
         Process process = new ProcessBuilder(strict).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -54,13 +56,13 @@ class PuenteScriptIT {
         }
     }
 
-    /** {@code ./puente args...} from the repository root, with the java running the tests. */
+    /** {@code ./puente args...} from the repository root, with the java running the tests and {@link #OPTIONS}. */
     private static String puente(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", "./puente"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().remove("PUENTE_JAVA_OPTS");
+        builder.environment().put("PUENTE_JAVA_OPTS", String.join(" ", OPTIONS));
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(300, TimeUnit.SECONDS)).isTrue();
