@@ -22,9 +22,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * in this run. A source that cannot be read at all is reported and its earlier locations are
  * kept (not marked gone); one unreadable location never stops the others. After its first
  * batch and after each source, it tells {@code recorded} (with the run id), so that the
- * extraction's parser processes can start while the rest is discovered.
+ * extraction's parser processes can start while the rest is discovered. At its end it leaves
+ * the number of locations to extract in the step's execution context ({@link #PENDING}); when
+ * there are none, it sweeps and ends the run itself ({@link RunSweep}), so that an unchanged
+ * re-run is this one step.
  */
 public final class DiscoveryTasklet implements Tasklet {
+
+    /** The step execution context's entry: how many locations this run has to extract. */
+    public static final String PENDING = "pending";
 
     private static final Logger log = LoggerFactory.getLogger(DiscoveryTasklet.class);
 
@@ -36,14 +42,16 @@ public final class DiscoveryTasklet implements Tasklet {
     private final DocumentRepository repository;
     private final TransactionTemplate transactions;
     private final LongConsumer recorded;
+    private final RunSweep sweep;
 
     public DiscoveryTasklet(PuenteProperties properties, List<DocumentSource> kinds, DocumentRepository repository,
-                            PlatformTransactionManager transactionManager, LongConsumer recorded) {
+                            PlatformTransactionManager transactionManager, LongConsumer recorded, RunSweep sweep) {
         this.properties = properties;
         this.kinds = kinds;
         this.repository = repository;
         this.transactions = new TransactionTemplate(transactionManager);
         this.recorded = recorded;
+        this.sweep = sweep;
     }
 
     @Override
@@ -95,8 +103,14 @@ public final class DiscoveryTasklet implements Tasklet {
                 failedSources.add(reason);
             }
         }
-        transactions.executeWithoutResult(status ->
-                repository.recordDiscovery(runId, found.get(), unreadable.get(), failedSources));
+        int pending = repository.countPending(runId);
+        transactions.executeWithoutResult(status -> {
+            repository.recordDiscovery(runId, found.get(), unreadable.get(), failedSources);
+            if (pending == 0) {
+                sweep.sweep(runId); // nothing to extract: the run's inventory ends here
+            }
+        });
+        contribution.getStepExecution().getExecutionContext().putInt(PENDING, pending);
         contribution.incrementWriteCount(found.get());
         return RepeatStatus.FINISHED;
     }

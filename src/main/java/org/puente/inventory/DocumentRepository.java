@@ -46,9 +46,12 @@ public class DocumentRepository {
         return jdbc.sql("SELECT COALESCE(MAX(run_id), 0) + 1 FROM inventory_run").query(Long.class).single();
     }
 
+    /** Starts a run, or its discovery again when the run resumes after a kill (its start time is kept). */
     @Transactional
     public void startRun(long runId, Instant now) {
-        int updated = jdbc.sql("UPDATE inventory_run SET found = 0, unreadable = 0, failed_sources = NULL WHERE run_id = ?")
+        int updated = jdbc.sql("""
+                UPDATE inventory_run SET found = 0, unreadable = 0, failed_sources = NULL, finished_at = NULL
+                WHERE run_id = ?""")
                 .param(runId).update();
         if (updated == 0) {
             jdbc.sql("INSERT INTO inventory_run (run_id, started_at) VALUES (?, ?)").param(runId).param(ts(now)).update();
@@ -62,8 +65,13 @@ public class DocumentRepository {
                 .param(runId).update();
     }
 
+    /**
+     * Ends a run. A run resumed after a kill can sweep twice (discovery sweeps when there is
+     * nothing to extract, before its step is recorded as done): each sweep adds the documents it
+     * marked gone, and the last one ends the run.
+     */
     public void finishRun(long runId, int gone, Instant now) {
-        jdbc.sql("UPDATE inventory_run SET gone = ?, finished_at = ? WHERE run_id = ?")
+        jdbc.sql("UPDATE inventory_run SET gone = gone + ?, finished_at = ? WHERE run_id = ?")
                 .param(gone).param(ts(now)).param(runId).update();
     }
 

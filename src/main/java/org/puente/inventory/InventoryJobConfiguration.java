@@ -2,14 +2,12 @@ package org.puente.inventory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
 import org.puente.config.PuenteProperties;
-import org.puente.config.SourceDefinition;
 import org.puente.extraction.DocumentExtractor;
 import org.puente.extraction.LanguageDetector;
 import org.puente.inventory.web.SiteCrawl;
@@ -40,9 +38,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The inventory job, read top to bottom: discover the sources' documents, extract the new and
- * changed ones (in parallel, in chunks committed one by one; a run with none skips the step,
- * see {@link PendingExtraction}), mark gone what was not seen,
- * write the register files, and align the translation pairs into the memory. Restart after a
+ * changed ones (in parallel, in chunks committed one by one), mark gone what was not seen
+ * ({@link RunSweep}), write the register files, and align the translation pairs into the
+ * memory. A run with nothing to extract skips the extraction and the sweep step: discovery
+ * sweeps itself (see {@link PendingExtraction}). Restart after a
  * crash comes from the database state: the extraction reader selects only what is still
  * pending and every writer is keyed.
  */
@@ -64,25 +63,31 @@ public class InventoryJobConfiguration {
     /** The last step, {@code alignStep}, belongs to the memory (alignment of translation pairs). */
     @Bean
     Job inventoryJob(JobRepository jobs, Step discoverStep, Step extractStep, Step sweepStep, Step registerStep,
-                     Step alignStep, DocumentRepository repository) {
-        PendingExtraction pending = new PendingExtraction(repository);
+                     Step alignStep) {
+        PendingExtraction pending = new PendingExtraction();
         return new JobBuilder(NAME, jobs)
                 .start(discoverStep)
-                .next(pending).on(PendingExtraction.NOTHING_TO_EXTRACT.getName()).to(sweepStep)
-                .from(pending).on("*").to(extractStep).next(sweepStep)
-                .from(sweepStep).next(registerStep).next(alignStep)
+                .next(pending).on(PendingExtraction.NOTHING_TO_EXTRACT.getName()).to(registerStep)
+                .from(pending).on("*").to(extractStep).next(sweepStep).next(registerStep)
+                .from(registerStep).next(alignStep)
                 .end()
                 .build();
     }
 
     @Bean
     Step discoverStep(JobRepository jobs, PlatformTransactionManager tx, PuenteProperties properties,
-                      List<DocumentSource> sources, DocumentRepository repository, ExtractionWarmUp warmUp) {
+                      List<DocumentSource> sources, DocumentRepository repository, ExtractionWarmUp warmUp,
+                      RunSweep sweep) {
         // The tasklet commits its own batches; the step's transaction only covers its bookkeeping.
         return new StepBuilder("discover", jobs)
-                .tasklet(new DiscoveryTasklet(properties, sources, repository, tx, warmUp::startIfPending),
+                .tasklet(new DiscoveryTasklet(properties, sources, repository, tx, warmUp::startIfPending, sweep),
                         new ResourcelessTransactionManager())
                 .build();
+    }
+
+    @Bean
+    RunSweep runSweep(DocumentRepository repository, PuenteProperties properties) {
+        return new RunSweep(repository, properties);
     }
 
     @Bean
@@ -149,17 +154,10 @@ public class InventoryJobConfiguration {
     }
 
     @Bean
-    Step sweepStep(JobRepository jobs, PlatformTransactionManager tx, DocumentRepository repository,
-                   PuenteProperties properties) {
+    Step sweepStep(JobRepository jobs, PlatformTransactionManager tx, RunSweep sweep) {
         return new StepBuilder("sweep", jobs)
                 .tasklet((contribution, context) -> {
-                    long run = runId(context.getStepContext().getStepExecution());
-                    // each failure reads "<source name>: <reason>" (DiscoveryTasklet)
-                    List<String> reasons = repository.run(run).orElseThrow().failedSources();
-                    List<String> failedSources = properties.getSources().stream().map(SourceDefinition::getName)
-                            .filter(name -> reasons.stream().anyMatch(r -> r.startsWith(name + ": "))).toList();
-                    int gone = repository.sweep(run, failedSources, Instant.now());
-                    repository.finishRun(run, gone, Instant.now());
+                    sweep.sweep(runId(context.getStepContext().getStepExecution()));
                     return RepeatStatus.FINISHED;
                 }, tx)
                 .build();

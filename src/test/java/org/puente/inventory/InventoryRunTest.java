@@ -120,7 +120,7 @@ class InventoryRunTest {
         InventoryLauncher.Outcome second = launcher.run(false);
         assertThat(second.summary().parsed()).isZero();
         assertThat(register()).hasSize(5);
-        assertThat(stepsOfLastRun()).containsExactly("discover", "sweep", "register", "align");
+        assertThat(stepsOfLastRun()).containsExactly("discover", "register", "align");
 
         // A changed file keeps its id; a vanished one is gone, kept in the register; a removed copy is no duplicate.
         String spanishId = byFile.get("informe-es.txt").id();
@@ -150,6 +150,15 @@ class InventoryRunTest {
         } finally {
             Files.move(moved, corpus);
         }
+
+        // Only a vanished file: discovery sweeps itself, there is nothing to extract.
+        Files.delete(corpus.resolve("report-en.txt"));
+        InventoryLauncher.Outcome fifth = launcher.run(false);
+        assertThat(stepsOfLastRun()).containsExactly("discover", "register", "align");
+        assertThat(fifth.summary().parsed()).isZero();
+        assertThat(fifth.summary().gone()).isEqualTo(1);
+        assertThat(fifth.summary().finished()).isAfterOrEqualTo(fifth.summary().started());
+        assertThat(register().get("report-en.txt").state()).isEqualTo("GONE");
 
         // The register files on disk hold the same records.
         JsonNode json = JsonMapper.builder().build().readTree(work.resolve("inventory/register.json").toFile());
