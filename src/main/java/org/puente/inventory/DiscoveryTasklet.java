@@ -61,7 +61,8 @@ public final class DiscoveryTasklet implements Tasklet {
         transactions.executeWithoutResult(status -> repository.startRun(runId, now));
         AtomicInteger found = new AtomicInteger();
         AtomicInteger unreadable = new AtomicInteger();
-        List<String> failedSources = new ArrayList<>();
+        List<String> failedSources = new ArrayList<>(); // "<source name>: <reason>"
+        List<String> failedSourceNames = new ArrayList<>();
         for (SourceDefinition source : properties.getSources()) {
             int foundBefore = found.get();
             int unreadableBefore = unreadable.get();
@@ -101,13 +102,14 @@ public final class DiscoveryTasklet implements Tasklet {
                 String reason = source.getName() + ": " + (e.getMessage() == null ? e.toString() : e.getMessage());
                 log.warn("source could not be read, its documents are kept as they were: {}", reason);
                 failedSources.add(reason);
+                failedSourceNames.add(source.getName());
             }
         }
         int pending = repository.countPending(runId);
         transactions.executeWithoutResult(status -> {
             repository.recordDiscovery(runId, found.get(), unreadable.get(), failedSources);
             if (pending == 0) {
-                sweep.sweep(runId); // nothing to extract: the run's inventory ends here
+                sweep.sweep(runId, failedSourceNames); // nothing to extract: the run's inventory ends here
             }
         });
         contribution.getStepExecution().getExecutionContext().putInt(PENDING, pending);

@@ -21,13 +21,17 @@ public final class RunSweep {
         this.properties = properties;
     }
 
-    /** Sweeps and ends the run, in the caller's transaction. */
+    /** Sweeps and ends the run, in the caller's transaction, with the failed sources its discovery recorded. */
     public void sweep(long runId) {
         // each failure reads "<source name>: <reason>" (DiscoveryTasklet)
         List<String> reasons = repository.run(runId).orElseThrow().failedSources();
-        List<String> failedSources = properties.getSources().stream().map(SourceDefinition::getName)
-                .filter(name -> reasons.stream().anyMatch(r -> r.startsWith(name + ": "))).toList();
-        int gone = repository.sweep(runId, failedSources, Instant.now());
+        sweep(runId, properties.getSources().stream().map(SourceDefinition::getName)
+                .filter(name -> reasons.stream().anyMatch(r -> r.startsWith(name + ": "))).toList());
+    }
+
+    /** Sweeps and ends the run, in the caller's transaction; the sources named could not be read. */
+    public void sweep(long runId, List<String> failedSourceNames) {
+        int gone = repository.sweep(runId, failedSourceNames, Instant.now());
         repository.finishRun(runId, gone, Instant.now());
     }
 }

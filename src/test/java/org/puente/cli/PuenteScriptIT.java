@@ -70,7 +70,7 @@ class PuenteScriptIT {
         assertThat(Files.getLastModifiedTime(other).toMillis()).as("not written again").isEqualTo(written);
 
         PuenteJar.configure(checkout, configuration + "  workers: not-a-number\n");
-        Result failed = script("run");
+        PuenteJar.Result failed = script("run");
         assertThat(failed.exitCode()).as(failed.output()).isEqualTo(1);
         assertThat(single(archives)).as("a run that failed writes no archive").isEqualTo(other);
 
@@ -107,16 +107,13 @@ class PuenteScriptIT {
 
     /** {@code ./puente args...}, which must succeed; returns its output. */
     private String puente(String... args) throws Exception {
-        Result result = script(args);
+        PuenteJar.Result result = script(args);
         assertThat(result.exitCode()).as(result.output()).isZero();
         return result.output();
     }
 
-    private record Result(int exitCode, String output) {
-    }
-
     /** {@code ./puente args...} in the checkout, with the java running the tests and {@link #OPTIONS}. */
-    private Result script(String... args) throws Exception {
+    private PuenteJar.Result script(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", "./puente"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(checkout.toFile()).redirectErrorStream(true);
@@ -125,6 +122,6 @@ class PuenteScriptIT {
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(300, TimeUnit.SECONDS)).isTrue();
-        return new Result(process.exitValue(), output);
+        return new PuenteJar.Result(process.exitValue(), output);
     }
 }
